@@ -1,0 +1,38 @@
+namespace PassportQueue.Core.Audit;
+
+/// <summary>Every kind of change the audit trail records.</summary>
+public enum AuditAction
+{
+    /// <summary>A booking code was issued.</summary>
+    Booked = 0,
+
+    /// <summary>The applicant checked in on time.</summary>
+    Arrived = 1,
+
+    /// <summary>Documents accepted.</summary>
+    Completed = 2,
+
+    /// <summary>Documents incomplete; sent back.</summary>
+    Returned = 3,
+
+    /// <summary>The code was forfeited (late or no-show).</summary>
+    Forfeited = 4,
+
+    /// <summary>A number was flagged.</summary>
+    Flagged = 5,
+
+    /// <summary>A flag was cleared.</summary>
+    FlagCleared = 6,
+
+    /// <summary>A number was blacklisted.</summary>
+    Blacklisted = 7,
+
+    /// <summary>A blacklist was lifted.</summary>
+    BlacklistLifted = 8,
+
+    /// <summary>A number got its owner (the first adult booked from it).</summary>
+    OwnerRegistered = 9,
+
+    /// <summary>Office settings changed.</summary>
+    OfficeSettingsChanged = 10,
+}

@@ -1,0 +1,33 @@
+namespace PassportQueue.Core.Audit;
+
+/// <summary>One line of the audit trail: who did what, when, to which booking or number, and why.</summary>
+public sealed class AuditEntry
+{
+    private AuditEntry()
+    {
+    }
+
+    /// <summary>Database key, increasing.</summary>
+    public long Id { get; private set; }
+
+    /// <summary>When (UTC).</summary>
+    public DateTime AtUtc { get; private set; }
+
+    /// <summary>Who (<see cref="Actor.Value"/>).</summary>
+    public string Actor { get; private set; } = string.Empty;
+
+    /// <summary>What.</summary>
+    public AuditAction Action { get; private set; }
+
+    /// <summary>The office concerned, if any.</summary>
+    public int? OfficeId { get; private set; }
+
+    /// <summary>The booking concerned, if any.</summary>
+    public long? BookingId { get; private set; }
+
+    /// <summary>The number concerned, if any (E.164).</summary>
+    public string? Phone { get; private set; }
+
+    /// <summary>Why, in words.</summary>
+    public string? Reason { get; private set; }
+}

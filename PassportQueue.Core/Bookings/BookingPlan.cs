@@ -1,0 +1,45 @@
+using PassportQueue.Core.Phones;
+
+namespace PassportQueue.Core.Bookings;
+
+/// <summary>
+/// A request that passed every rule that needs no stored data, ready for the store to apply
+/// the rules that do (blacklist, personal number, one active booking, places) atomically.
+/// </summary>
+/// <param name="OfficeId">Office booked.</param>
+/// <param name="OfficeCode">Office code, the prefix of the booking code.</param>
+/// <param name="Phone">Registering number.</param>
+/// <param name="Name">Applicant's name, tidied.</param>
+/// <param name="PersonKey">Identity of the applicant (normalised name and birth date).</param>
+/// <param name="BirthDate">Date of birth.</param>
+/// <param name="Address">Address, where the format carries one.</param>
+/// <param name="AgeGroup">Age group; balita and lansia may use a family member's number and are priority.</param>
+/// <param name="Days">Dates to try, in order, with their quotas and slots.</param>
+/// <param name="Alternatives">Dates to suggest when none of <paramref name="Days"/> has a place.</param>
+/// <param name="WhenFull">The refusal when none of <paramref name="Days"/> has a place.</param>
+/// <param name="Rules">Deployment-wide rules.</param>
+/// <param name="NowUtc">The instant of the request.</param>
+public sealed record BookingPlan(
+    int OfficeId,
+    string OfficeCode,
+    PhoneNumber Phone,
+    string Name,
+    string PersonKey,
+    DateOnly BirthDate,
+    string? Address,
+    AgeGroup AgeGroup,
+    IReadOnlyList<DayPlan> Days,
+    IReadOnlyList<DateOnly> Alternatives,
+    RefusalReason WhenFull,
+    BookingRules Rules,
+    DateTime NowUtc)
+{
+    /// <summary>Whether the applicant may draw on the office's priority share.</summary>
+    public bool IsPriorityApplicant => AgeGroup != AgeGroup.Adult;
+}
+
+/// <summary>One date's quota and slots, as the office's settings give them today.</summary>
+public sealed record DayPlan(DateOnly Date, int Quota, int PriorityQuota, IReadOnlyList<SlotPlan> Slots);
+
+/// <summary>One slot: its number, start, check-in deadline and places.</summary>
+public sealed record SlotPlan(int Index, DateTime StartUtc, DateTime DeadlineUtc, int Capacity);

@@ -1,0 +1,104 @@
+using PassportQueue.Core.Messages;
+using PassportQueue.Core.Offices;
+using PassportQueue.Core.Phones;
+
+namespace PassportQueue.Core.Bookings;
+
+/// <summary>
+/// Applies the rules that need only the office's settings and the clock: intake hours, the
+/// e-KTP photo, dates, the booking window, closed days and age groups. Pure; no I/O.
+/// </summary>
+public static class BookingPlanner
+{
+    /// <summary>Decides what to do with a well-formed request received at <paramref name="now"/>.</summary>
+    public static PlanDecision Plan(
+        Office office, PhoneNumber phone, BookingRequest request, bool hasIdPhoto, BookingRules rules, DateTimeOffset now)
+    {
+        var calendar = office.Calendar;
+        var settings = office.Settings;
+        if (!calendar.IsIntakeOpen(now))
+        {
+            return new PlanRefused(RefusalReason.OutsideIntakeHours, []);
+        }
+
+        if (settings.MessageFormat == MessageFormat.AddressWithIdPhoto && !hasIdPhoto)
+        {
+            return new PlanRefused(RefusalReason.IdPhotoMissing, []);
+        }
+
+        var open = calendar.OpenDatesInWindow(now);
+        var today = calendar.LocalDate(now);
+        IReadOnlyList<DateOnly> candidates;
+        RefusalReason whenFull;
+        if (request.ArrivalDate is { } arrival)
+        {
+            if (request.BirthDate > arrival || request.BirthDate > today)
+            {
+                return new PlanRefused(RefusalReason.BirthDateInFuture, []);
+            }
+
+            if (arrival <= today)
+            {
+                return new PlanRefused(RefusalReason.DateInPast, open);
+            }
+
+            if (arrival < calendar.WindowStart(now) || arrival > calendar.WindowEnd(now))
+            {
+                return new PlanRefused(RefusalReason.DateOutsideWindow, open);
+            }
+
+            if (!calendar.IsOpen(arrival))
+            {
+                return new PlanRefused(RefusalReason.OfficeClosed, open);
+            }
+
+            candidates = [arrival];
+            whenFull = RefusalReason.DayFull;
+        }
+        else
+        {
+            if (request.BirthDate > today)
+            {
+                return new PlanRefused(RefusalReason.BirthDateInFuture, []);
+            }
+
+            candidates = open;
+            whenFull = RefusalReason.NoPlacesInWindow;
+        }
+
+        if (candidates.Count == 0)
+        {
+            return new PlanRefused(RefusalReason.NoPlacesInWindow, []);
+        }
+
+        // Without an arrival date the age group is read on the first date that could be given;
+        // a birthday inside the window can shift it by at most the window's length.
+        var ageGroup = AgePolicy.Classify(request.BirthDate, candidates[0]);
+        var days = candidates.Select(date => DayPlanFor(calendar, date)).ToList();
+        var plan = new BookingPlan(
+            office.Id,
+            office.Code,
+            phone,
+            request.Name,
+            PersonKey.For(request.Name, request.BirthDate),
+            request.BirthDate,
+            request.Address,
+            ageGroup,
+            days,
+            [.. open.Except(candidates)],
+            whenFull,
+            rules,
+            now.UtcDateTime);
+        return new PlanAccepted(plan);
+    }
+
+    /// <summary>The quota and slots of one date under the office's current settings.</summary>
+    public static DayPlan DayPlanFor(OfficeCalendar calendar, DateOnly date)
+    {
+        var settings = calendar.Settings;
+        var slots = Enumerable.Range(0, settings.SlotsPerDay)
+            .Select(i => new SlotPlan(i, calendar.SlotStartUtc(date, i), calendar.CheckInDeadlineUtc(date, i), settings.PlacesPerSlot))
+            .ToList();
+        return new DayPlan(date, settings.DailyQuota, settings.PriorityQuota, slots);
+    }
+}

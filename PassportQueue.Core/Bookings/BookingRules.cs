@@ -1,0 +1,11 @@
+namespace PassportQueue.Core.Bookings;
+
+/// <summary>Rules that hold across all offices, set per deployment.</summary>
+public sealed record BookingRules
+{
+    /// <summary>How many different balita and lansia one number may register.</summary>
+    public int MaxDependantsPerNumber { get; init; } = 3;
+
+    /// <summary>Blacklist a number automatically after this many no-shows; 0 turns it off.</summary>
+    public int AutoBlacklistAfterNoShows { get; init; } = 2;
+}

@@ -1,0 +1,32 @@
+using PassportQueue.Core.Messages;
+using PassportQueue.Core.Phones;
+
+namespace PassportQueue.Core.Bookings;
+
+/// <summary>
+/// Durable storage for the booking engine. Every write is atomic and durable when its task
+/// completes, and the database itself enforces the invariants, so they hold with concurrent
+/// requests and several processes on one database.
+/// </summary>
+public interface IBookingStore
+{
+    /// <summary>
+    /// Stores a message with an outcome decided without a booking. If the message id is
+    /// already stored, nothing changes and the stored outcome is returned.
+    /// </summary>
+    Task<MessageOutcome> RecordAsync(IncomingRecord message, MessageOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies the stored-data rules to a plan and, if they pass, issues a code in the first
+    /// date and slot with a place. Stores the message with its outcome in the same transaction;
+    /// a message id already stored returns its stored outcome and changes nothing.
+    /// </summary>
+    Task<MessageOutcome> BookAsync(IncomingRecord message, BookingPlan plan, CancellationToken cancellationToken);
+
+    /// <summary>Which of the dates still have a place for a regular or a priority applicant, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<DateOnly>> DatesWithPlacesAsync(
+        int officeId, IReadOnlyList<DateOnly> dates, bool priority, int max, CancellationToken cancellationToken);
+
+    /// <summary>Active bookings registered from a number.</summary>
+    Task<IReadOnlyList<BookingView>> ActiveBookingsAsync(PhoneNumber phone, CancellationToken cancellationToken);
+}

@@ -1,0 +1,10 @@
+namespace PassportQueue.Core.Bookings;
+
+/// <summary>What the planner decided about a request before touching stored data.</summary>
+public abstract record PlanDecision;
+
+/// <summary>Go ahead: the store applies the rest of the rules.</summary>
+public sealed record PlanAccepted(BookingPlan Plan) : PlanDecision;
+
+/// <summary>Refused already; <paramref name="Alternatives"/> are dates to check for places and suggest.</summary>
+public sealed record PlanRefused(RefusalReason Reason, IReadOnlyList<DateOnly> Alternatives) : PlanDecision;

@@ -1,0 +1,20 @@
+namespace PassportQueue.Core.Messages;
+
+/// <summary>Keyword commands an applicant can send instead of a booking.</summary>
+public enum Command
+{
+    /// <summary>BANTUAN / HELP, and any text that is neither a booking nor a command.</summary>
+    Help = 0,
+
+    /// <summary>CEK / STATUS: my active bookings.</summary>
+    Status = 1,
+
+    /// <summary>SYARAT: documents to bring.</summary>
+    Documents = 2,
+
+    /// <summary>BATAL: a booking code cannot be cancelled, and why.</summary>
+    Cancel = 3,
+
+    /// <summary>HILANG / RUSAK: lost or damaged passports are not served through this channel.</summary>
+    LostOrDamaged = 4,
+}

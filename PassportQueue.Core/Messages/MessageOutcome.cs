@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using PassportQueue.Core.Bookings;
+
+namespace PassportQueue.Core.Messages;
+
+/// <summary>
+/// The one outcome of one incoming message. Stored with the message so that a retried delivery
+/// gets exactly the same answer; turned into the applicant's reply in one place.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(BookingConfirmed), "booked")]
+[JsonDerivedType(typeof(BookingRefused), "refused")]
+[JsonDerivedType(typeof(FormatRejected), "format")]
+[JsonDerivedType(typeof(CommandAnswered), "command")]
+[JsonDerivedType(typeof(NotAccepted), "not-accepted")]
+public abstract record MessageOutcome;
+
+/// <summary>A booking code was issued.</summary>
+public sealed record BookingConfirmed(BookingView Booking) : MessageOutcome;
+
+/// <summary>A well-formed request that the rules refuse.</summary>
+/// <param name="Reason">Which rule.</param>
+/// <param name="NextDates">Dates that still have places, where that helps the applicant.</param>
+/// <param name="ExistingCode">The applicant's own active code, when they already hold one from this number.</param>
+public sealed record BookingRefused(RefusalReason Reason, IReadOnlyList<DateOnly> NextDates, string? ExistingCode = null)
+    : MessageOutcome
+{
+    /// <summary>A refusal with no dates to suggest.</summary>
+    public BookingRefused(RefusalReason reason)
+        : this(reason, [])
+    {
+    }
+}
+
+/// <summary>A message that tried to be a booking but could not be read.</summary>
+public sealed record FormatRejected(ParseProblem Problem, int FieldCount) : MessageOutcome;
+
+/// <summary>A keyword command, with the applicant's active bookings for <see cref="Command.Status"/>.</summary>
+public sealed record CommandAnswered(Command Command, IReadOnlyList<BookingView> Bookings) : MessageOutcome;
+
+/// <summary>Nothing this service can act on: the sender or the office number is not valid. Not stored.</summary>
+public sealed record NotAccepted(string Why) : MessageOutcome;

@@ -1,0 +1,103 @@
+namespace PassportQueue.Core.Offices;
+
+/// <summary>
+/// Everything an office decides for itself: where it is, how applicants write to it, when and how
+/// many it serves, and what they must bring. Bound from configuration to seed an empty database,
+/// then stored and edited in the database.
+/// </summary>
+public sealed record OfficeSettings
+{
+    /// <summary>Short office code used in booking codes, e.g. <c>BGR</c>.</summary>
+    public string Code { get; init; } = string.Empty;
+
+    /// <summary>The office's name as applicants know it.</summary>
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>IANA time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).</summary>
+    public string TimeZoneId { get; init; } = "Asia/Jakarta";
+
+    /// <summary>The office's WhatsApp numbers, any common notation.</summary>
+    public string[] WhatsAppNumbers { get; init; } = [];
+
+    /// <summary>Which booking message the office accepts.</summary>
+    public MessageFormat MessageFormat { get; init; } = MessageFormat.ArrivalDate;
+
+    /// <summary>Local time from which booking messages are accepted; null for any time.</summary>
+    public TimeOnly? IntakeOpens { get; init; }
+
+    /// <summary>Local time until which booking messages are accepted; null for any time.</summary>
+    public TimeOnly? IntakeCloses { get; init; }
+
+    /// <summary>Days of the week the office serves applicants.</summary>
+    public DayOfWeek[] WorkingDays { get; init; } =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+
+    /// <summary>Dates the office is closed although they fall on a working day (public holidays).</summary>
+    public DateOnly[] ClosedDates { get; init; } = [];
+
+    /// <summary>Local start time of the first slot of the day.</summary>
+    public TimeOnly FirstSlot { get; init; } = new(8, 0);
+
+    /// <summary>Length of one slot in minutes.</summary>
+    public int SlotMinutes { get; init; } = 30;
+
+    /// <summary>Number of slots in a day.</summary>
+    public int SlotsPerDay { get; init; } = 14;
+
+    /// <summary>Places in each slot.</summary>
+    public int PlacesPerSlot { get; init; } = 10;
+
+    /// <summary>Places in a day, priority share included.</summary>
+    public int DailyQuota { get; init; } = 100;
+
+    /// <summary>Part of the daily quota kept for priority applicants (balita and lansia); 0 for none.</summary>
+    public int PriorityQuota { get; init; }
+
+    /// <summary>First bookable day, counted from today (1 = tomorrow).</summary>
+    public int WindowStartDays { get; init; } = 1;
+
+    /// <summary>Last bookable day, counted from today.</summary>
+    public int WindowEndDays { get; init; } = 14;
+
+    /// <summary>How many minutes before the slot the applicant must be at the counter.</summary>
+    public int ArriveMinutesBefore { get; init; } = 30;
+
+    /// <summary>Documents an applicant must bring, in the office's own words.</summary>
+    public string[] Documents { get; init; } = [];
+
+    /// <summary>Places the slot schedule offers in a day, before the daily quota is applied.</summary>
+    public int SlotPlaces => SlotsPerDay * PlacesPerSlot;
+
+    /// <summary>Returns what is wrong with these settings, or nothing when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        void Require(bool condition, string message)
+        {
+            if (!condition)
+            {
+                errors.Add(message);
+            }
+        }
+
+        Require(Code.Length is >= 2 and <= 5 && Code.All(char.IsAsciiLetterUpper), "Code must be 2-5 capital letters.");
+        Require(!string.IsNullOrWhiteSpace(Name), "Name is required.");
+        Require(TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _), $"Unknown time zone '{TimeZoneId}'.");
+        Require(WhatsAppNumbers.Length > 0, "At least one WhatsApp number is required.");
+        Require(IntakeOpens.HasValue == IntakeCloses.HasValue, "Intake hours need both an opening and a closing time.");
+        Require(IntakeOpens is null || IntakeOpens < IntakeCloses, "Intake must open before it closes.");
+        Require(WorkingDays.Length > 0, "At least one working day is required.");
+        Require(SlotMinutes is >= 5 and <= 240, "Slot length must be 5-240 minutes.");
+        Require(SlotsPerDay is >= 1 and <= 96, "Slots per day must be 1-96.");
+        Require(PlacesPerSlot is >= 1 and <= 10_000, "Places per slot must be 1-10000.");
+        Require(FirstSlot.ToTimeSpan() + TimeSpan.FromMinutes(SlotMinutes * SlotsPerDay) <= TimeSpan.FromDays(1),
+            "The last slot must end before midnight.");
+        Require(DailyQuota is >= 1 and <= 100_000, "Daily quota must be 1-100000.");
+        Require(PriorityQuota >= 0 && PriorityQuota <= DailyQuota, "Priority share must be between 0 and the daily quota.");
+        Require(WindowStartDays >= 0 && WindowStartDays <= WindowEndDays && WindowEndDays <= 366,
+            "Booking window must satisfy 0 <= start <= end <= 366 days.");
+        Require(ArriveMinutesBefore is >= 0 and <= 240, "Arrival lead must be 0-240 minutes.");
+        Require(Documents.Length > 0, "List at least one document to bring.");
+        return errors;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PassportQueue.Core.Bookings;
+using PassportQueue.Core.Offices;
+
+namespace PassportQueue.Web.Data.Configurations;
+
+internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
+{
+    public void Configure(EntityTypeBuilder<Booking> builder)
+    {
+        builder.ToTable("Bookings", t =>
+            t.HasCheckConstraint("CK_Bookings_State", "\"State\" BETWEEN 0 AND 4"));
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Code).HasMaxLength(16).IsRequired();
+        builder.HasIndex(b => b.Code).IsUnique();
+        builder.Property(b => b.Phone).HasMaxLength(20).IsRequired();
+        builder.Property(b => b.PersonKey).HasMaxLength(140).IsRequired();
+        builder.Property(b => b.Name).HasMaxLength(100).IsRequired();
+        builder.Property(b => b.Address).HasMaxLength(300);
+        builder.Property(b => b.StateReason).HasMaxLength(500);
+        builder.Property(b => b.MessageId).HasMaxLength(64);
+        // One active booking per person, enforced by the database across processes.
+        builder.HasIndex(b => b.PersonKey).IsUnique().HasFilter("\"State\" IN (0, 1)")
+            .HasDatabaseName("UX_Bookings_ActivePerson");
+        builder.HasIndex(b => new { b.OfficeId, b.Date, b.SlotIndex });
+        builder.HasIndex(b => b.Phone);
+        builder.HasIndex(b => new { b.State, b.CheckInDeadlineUtc });
+        builder.HasOne<Office>().WithMany().HasForeignKey(b => b.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(b => b.IsActive);
+    }
+}

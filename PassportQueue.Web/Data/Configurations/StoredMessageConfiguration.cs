@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PassportQueue.Web.Data.Records;
+
+namespace PassportQueue.Web.Data.Configurations;
+
+internal sealed class StoredMessageConfiguration : IEntityTypeConfiguration<StoredMessage>
+{
+    public void Configure(EntityTypeBuilder<StoredMessage> builder)
+    {
+        builder.ToTable("Messages");
+        // The channel's message id is the key: one outcome per message, even across processes.
+        builder.HasKey(m => m.MessageId);
+        builder.Property(m => m.MessageId).HasMaxLength(64);
+        builder.Property(m => m.Phone).HasMaxLength(20).IsRequired();
+        builder.Property(m => m.Body).HasMaxLength(4096).IsRequired();
+        builder.Property(m => m.Outcome).IsRequired();
+        builder.HasIndex(m => new { m.Phone, m.ReceivedAtUtc });
+    }
+}

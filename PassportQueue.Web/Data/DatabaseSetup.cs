@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using PassportQueue.Core.Offices;
+using PassportQueue.Web.Data.Sql;
+
+namespace PassportQueue.Web.Data;
+
+/// <summary>
+/// Brings the database up to date at start: migrations (EF Core takes a lock, so one process
+/// applies them), WAL journaling, and offices from configuration that the database lacks.
+/// Offices already stored are never overwritten: after the first start the database rules.
+/// </summary>
+public sealed partial class DatabaseSetup(
+    IDbContextFactory<PassportQueueDbContext> contexts, Database database, IConfiguration configuration, TimeProvider time, ILogger<DatabaseSetup> logger)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var session = new SqlSession(connection);
+        session.Execute("PRAGMA journal_mode = WAL;");
+        foreach (var settings in ConfiguredOffices(configuration))
+        {
+            if (settings.Validate() is { Count: > 0 } errors)
+            {
+                throw new InvalidOperationException($"Office {settings.Code} in configuration is invalid: {string.Join(" ", errors)}");
+            }
+
+            var added = session.Execute(
+                """
+                INSERT INTO "Offices" ("Code", "SettingsJson", "UpdatedAtUtc") VALUES (@code, @json, @now)
+                ON CONFLICT ("Code") DO NOTHING
+                """,
+                ("@code", settings.Code), ("@json", OfficeSettingsJson.Write(settings)), ("@now", time.GetUtcNow().UtcDateTime));
+            if (added == 1)
+            {
+                LogOfficeAdded(logger, settings.Code);
+            }
+        }
+    }
+
+    /// <summary>Offices as configuration gives them, keyed by code (<c>Offices:BGR:DailyQuota</c>).</summary>
+    public static IReadOnlyList<OfficeSettings> ConfiguredOffices(IConfiguration configuration) =>
+        [.. configuration.GetSection("Offices").GetChildren()
+            .Select(section => (section.Get<OfficeSettings>() ?? new OfficeSettings()) with { Code = section.Key.ToUpperInvariant() })];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Office {Code} added from configuration")]
+    private static partial void LogOfficeAdded(ILogger logger, string code);
+}

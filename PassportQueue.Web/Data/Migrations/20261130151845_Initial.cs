@@ -1,0 +1,306 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PassportQueue.Web.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    BookingId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DayCounters",
+                columns: table => new
+                {
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Quota = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriorityQuota = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenTaken = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriorityTaken = table.Column<int>(type: "INTEGER", nullable: false),
+                    Arrived = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DayCounters", x => new { x.OfficeId, x.Date });
+                    table.CheckConstraint("CK_DayCounters_Arrived", "\"Arrived\" >= 0 AND \"Arrived\" <= \"OpenTaken\" + \"PriorityTaken\"");
+                    table.CheckConstraint("CK_DayCounters_Open", "\"OpenTaken\" >= 0 AND \"OpenTaken\" + \"PriorityQuota\" <= \"Quota\"");
+                    table.CheckConstraint("CK_DayCounters_Priority", "\"PriorityTaken\" >= 0 AND \"PriorityTaken\" <= \"PriorityQuota\"");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Messages",
+                columns: table => new
+                {
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", nullable: false),
+                    BookingId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Messages", x => x.MessageId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Offices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    SettingsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Offices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Phones",
+                columns: table => new
+                {
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OwnerPersonKey = table.Column<string>(type: "TEXT", maxLength: 140, nullable: true),
+                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Dependants = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoShows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Standing = table.Column<int>(type: "INTEGER", nullable: false),
+                    StandingReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    StandingChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FirstSeenUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Phones", x => x.Number);
+                    table.CheckConstraint("CK_Phones_Counts", "\"Dependants\" >= 0 AND \"NoShows\" >= 0");
+                    table.CheckConstraint("CK_Phones_Standing", "\"Standing\" BETWEEN 0 AND 2");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SlotCounters",
+                columns: table => new
+                {
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SlotIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Taken = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlotCounters", x => new { x.OfficeId, x.Date, x.SlotIndex });
+                    table.CheckConstraint("CK_SlotCounters_Capacity", "\"Taken\" >= 0 AND \"Taken\" <= \"Capacity\"");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bookings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PersonKey = table.Column<string>(type: "TEXT", maxLength: 140, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AgeGroup = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsOwner = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsPriority = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SlotIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    SlotStartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CheckInDeadlineUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    StateReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    QueueNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bookings", x => x.Id);
+                    table.CheckConstraint("CK_Bookings_State", "\"State\" BETWEEN 0 AND 4");
+                    table.ForeignKey(
+                        name: "FK_Bookings_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PhoneDependants",
+                columns: table => new
+                {
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PersonKey = table.Column<string>(type: "TEXT", maxLength: 140, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PhoneDependants", x => new { x.Number, x.PersonKey });
+                    table.ForeignKey(
+                        name: "FK_PhoneDependants_Phones_Number",
+                        column: x => x.Number,
+                        principalTable: "Phones",
+                        principalColumn: "Number",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PhoneFlags",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<int>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    BookingId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RaisedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RaisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PhoneFlags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PhoneFlags_Phones_Phone",
+                        column: x => x.Phone,
+                        principalTable: "Phones",
+                        principalColumn: "Number",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AtUtc",
+                table: "AuditEntries",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_BookingId",
+                table: "AuditEntries",
+                column: "BookingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Phone",
+                table: "AuditEntries",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_Code",
+                table: "Bookings",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_OfficeId_Date_SlotIndex",
+                table: "Bookings",
+                columns: new[] { "OfficeId", "Date", "SlotIndex" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_Phone",
+                table: "Bookings",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_State_CheckInDeadlineUtc",
+                table: "Bookings",
+                columns: new[] { "State", "CheckInDeadlineUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Bookings_ActivePerson",
+                table: "Bookings",
+                column: "PersonKey",
+                unique: true,
+                filter: "\"State\" IN (0, 1)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_Phone_ReceivedAtUtc",
+                table: "Messages",
+                columns: new[] { "Phone", "ReceivedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offices_Code",
+                table: "Offices",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhoneFlags_Phone_RaisedAtUtc",
+                table: "PhoneFlags",
+                columns: new[] { "Phone", "RaisedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Phones_Standing",
+                table: "Phones",
+                column: "Standing");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Phones_Owner",
+                table: "Phones",
+                column: "OwnerPersonKey",
+                unique: true,
+                filter: "\"OwnerPersonKey\" IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "Bookings");
+
+            migrationBuilder.DropTable(
+                name: "DayCounters");
+
+            migrationBuilder.DropTable(
+                name: "Messages");
+
+            migrationBuilder.DropTable(
+                name: "PhoneDependants");
+
+            migrationBuilder.DropTable(
+                name: "PhoneFlags");
+
+            migrationBuilder.DropTable(
+                name: "SlotCounters");
+
+            migrationBuilder.DropTable(
+                name: "Offices");
+
+            migrationBuilder.DropTable(
+                name: "Phones");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Frozen;
+using Microsoft.EntityFrameworkCore;
+using PassportQueue.Core.Offices;
+using PassportQueue.Core.Phones;
+
+namespace PassportQueue.Web.Data;
+
+/// <summary>
+/// Offices by code and by WhatsApp number, read from the database and kept for a short while:
+/// every message needs its office, and offices change only when a supervisor edits them.
+/// </summary>
+public sealed class OfficeDirectory(IDbContextFactory<PassportQueueDbContext> contexts, TimeProvider time) : IOfficeDirectory, IDisposable
+{
+    private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(15);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private Snapshot? _snapshot;
+
+    /// <inheritdoc />
+    public async ValueTask<Office?> FindByNumberAsync(string number, CancellationToken cancellationToken)
+    {
+        if (!PhoneNumber.TryParse(number, out var phone))
+        {
+            return null;
+        }
+
+        var snapshot = await CurrentAsync(cancellationToken);
+        return snapshot.ByNumber.GetValueOrDefault(phone.E164);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Office?> FindByCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        var snapshot = await CurrentAsync(cancellationToken);
+        return snapshot.ByCode.GetValueOrDefault(code);
+    }
+
+    /// <summary>All offices, ordered by code.</summary>
+    public async ValueTask<IReadOnlyList<Office>> AllAsync(CancellationToken cancellationToken) =>
+        (await CurrentAsync(cancellationToken)).All;
+
+    /// <summary>Forgets what was read, so that the next call sees an edit at once.</summary>
+    public void Invalidate() => _snapshot = null;
+
+    /// <inheritdoc />
+    public void Dispose() => _gate.Dispose();
+
+    private async ValueTask<Snapshot> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_snapshot is { } fresh && now - fresh.ReadAt < Freshness)
+        {
+            return fresh;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_snapshot is { } other && now - other.ReadAt < Freshness)
+            {
+                return other;
+            }
+
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var offices = await db.Offices.AsNoTracking().OrderBy(o => o.Code).ToListAsync(cancellationToken);
+            var byNumber = offices
+                .SelectMany(o => o.Settings.WhatsAppNumbers.Select(n => (Number: PhoneNumber.TryParse(n, out var p) ? p.E164 : null, Office: o)))
+                .Where(x => x.Number is not null)
+                .DistinctBy(x => x.Number)
+                .ToFrozenDictionary(x => x.Number!, x => x.Office);
+            var snapshot = new Snapshot(now, offices, offices.ToFrozenDictionary(o => o.Code, StringComparer.OrdinalIgnoreCase), byNumber);
+            _snapshot = snapshot;
+            return snapshot;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private sealed record Snapshot(
+        DateTimeOffset ReadAt, IReadOnlyList<Office> All, FrozenDictionary<string, Office> ByCode, FrozenDictionary<string, Office> ByNumber);
+}

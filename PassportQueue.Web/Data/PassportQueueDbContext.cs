@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using PassportQueue.Core.Audit;
+using PassportQueue.Core.Blacklist;
+using PassportQueue.Core.Bookings;
+using PassportQueue.Core.Offices;
+using PassportQueue.Core.Phones;
+using PassportQueue.Web.Data.Records;
+
+namespace PassportQueue.Web.Data;
+
+/// <summary>The product's database: bookings, numbers, flags, the audit trail and the engine's counters.</summary>
+public sealed class PassportQueueDbContext(DbContextOptions<PassportQueueDbContext> options) : DbContext(options)
+{
+    public DbSet<Office> Offices => Set<Office>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<PhoneRecord> Phones => Set<PhoneRecord>();
+
+    public DbSet<PhoneDependant> PhoneDependants => Set<PhoneDependant>();
+
+    public DbSet<PhoneFlag> PhoneFlags => Set<PhoneFlag>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<StoredMessage> Messages => Set<StoredMessage>();
+
+    public DbSet<DayCounter> DayCounters => Set<DayCounter>();
+
+    public DbSet<SlotCounter> SlotCounters => Set<SlotCounter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PassportQueueDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is stored in UTC and read back as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,88 @@
+using PassportQueue.Core.Audit;
+using PassportQueue.Core.Blacklist;
+using PassportQueue.Core.Bookings;
+using PassportQueue.Web.Data.Sql;
+
+namespace PassportQueue.Web.Data.Stores;
+
+/// <summary>
+/// Writes shared by every store, always inside the caller's transaction: audit lines, phone
+/// records, flags and standing changes. A standing change is conditional on the standing it
+/// leaves, so two officers acting at once cannot both move it.
+/// </summary>
+internal static class LedgerWrites
+{
+    public static void Audit(SqlSession s, DateTime at, Actor actor, AuditAction action, int? officeId, long? bookingId, string? phone, string? reason) =>
+        s.Execute(
+            """
+            INSERT INTO "AuditEntries" ("AtUtc", "Actor", "Action", "OfficeId", "BookingId", "Phone", "Reason")
+            VALUES (@at, @actor, @action, @office, @booking, @phone, @reason)
+            """,
+            ("@at", at), ("@actor", actor.Value), ("@action", action), ("@office", officeId), ("@booking", bookingId),
+            ("@phone", phone), ("@reason", Truncate(reason)));
+
+    /// <summary>Creates the number's record on its first message.</summary>
+    public static void EnsurePhone(SqlSession s, string phone, DateTime now) =>
+        s.Execute(
+            """
+            INSERT INTO "Phones" ("Number", "Dependants", "NoShows", "Standing", "FirstSeenUtc")
+            VALUES (@p, 0, 0, 0, @now) ON CONFLICT ("Number") DO NOTHING
+            """,
+            ("@p", phone), ("@now", now));
+
+    /// <summary>Records a flag; a clear number becomes flagged. Returns whether the standing moved.</summary>
+    public static bool Flag(SqlSession s, string phone, FlagReason reason, string? detail, long? bookingId, Actor actor, DateTime now)
+    {
+        EnsurePhone(s, phone, now);
+        s.Execute(
+            """
+            INSERT INTO "PhoneFlags" ("Phone", "Reason", "Detail", "BookingId", "RaisedBy", "RaisedAtUtc")
+            VALUES (@p, @reason, @detail, @booking, @by, @now)
+            """,
+            ("@p", phone), ("@reason", reason), ("@detail", Truncate(detail)), ("@booking", bookingId), ("@by", actor.Value), ("@now", now));
+        var why = detail is null ? reason.ToString() : $"{reason}: {detail}";
+        var moved = Move(s, phone, PhoneStanding.Clear, PhoneStanding.Flagged, why, now);
+        Audit(s, now, actor, AuditAction.Flagged, null, bookingId, phone, why);
+        return moved;
+    }
+
+    /// <summary>Moves a number's standing if it is in <paramref name="from"/>; audits the move. Returns whether it moved.</summary>
+    public static bool ChangeStanding(
+        SqlSession s, string phone, PhoneStanding from, PhoneStanding to, AuditAction action, string reason, Actor actor, DateTime now)
+    {
+        if (!Move(s, phone, from, to, reason, now))
+        {
+            return false;
+        }
+
+        Audit(s, now, actor, action, null, null, phone, reason);
+        return true;
+    }
+
+    public static PhoneStanding? Standing(SqlSession s, string phone) =>
+        s.Row("""SELECT "Standing" FROM "Phones" WHERE "Number" = @p""", r => (PhoneStanding?)r.GetInt32(0), ("@p", phone));
+
+    /// <summary>A no-show: counts it, flags the number, and blacklists it once the rules' limit is reached.</summary>
+    public static void NoShow(SqlSession s, string phone, long bookingId, string code, BookingRules rules, Actor actor, DateTime now)
+    {
+        var noShows = s.Scalar<int>(
+            """UPDATE "Phones" SET "NoShows" = "NoShows" + 1 WHERE "Number" = @p RETURNING "NoShows" """, ("@p", phone));
+        Flag(s, phone, FlagReason.NoShow, code, bookingId, actor, now);
+        if (rules.AutoBlacklistAfterNoShows > 0 && noShows >= rules.AutoBlacklistAfterNoShows)
+        {
+            var reason = $"{noShows} no-shows";
+            _ = ChangeStanding(s, phone, PhoneStanding.Flagged, PhoneStanding.Blacklisted, AuditAction.Blacklisted, reason, Actor.System, now)
+                || ChangeStanding(s, phone, PhoneStanding.Clear, PhoneStanding.Blacklisted, AuditAction.Blacklisted, reason, Actor.System, now);
+        }
+    }
+
+    private static bool Move(SqlSession s, string phone, PhoneStanding from, PhoneStanding to, string reason, DateTime now) =>
+        s.Execute(
+            """
+            UPDATE "Phones" SET "Standing" = @to, "StandingReason" = @reason, "StandingChangedAtUtc" = @now
+            WHERE "Number" = @p AND "Standing" = @from
+            """,
+            ("@to", to), ("@reason", Truncate(reason)), ("@now", now), ("@p", phone), ("@from", from)) == 1;
+
+    private static string? Truncate(string? text) => text is { Length: > 500 } ? text[..500] : text;
+}
