@@ -46,10 +46,16 @@ public readonly record struct BookingCode
             return false;
         }
 
-        var compact = text.Trim().Replace("-", string.Empty, StringComparison.Ordinal)
-            .Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-        var officeLength = compact.Length - RandomLength;
-        if (officeLength is < 2 or > 5)
+        var compact = text.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        // With a dash, the dash says where the office code ends; without one, the last eight characters are the random part.
+        var dash = compact.IndexOf('-', StringComparison.Ordinal);
+        var officeLength = dash >= 0 ? dash : compact.Length - RandomLength;
+        if (dash >= 0)
+        {
+            compact = compact.Remove(dash, 1);
+        }
+
+        if (officeLength is < 2 or > 5 || compact.Length != officeLength + RandomLength)
         {
             return false;
         }

@@ -15,12 +15,17 @@ public static class DataServiceExtensions
 
     public static WebApplicationBuilder AddPassportQueueData(this WebApplicationBuilder builder)
     {
+        builder.Services.AddPassportQueueData(builder.Configuration, builder.Environment.ContentRootPath);
+        return builder;
+    }
+
+    /// <summary>Registers everything the engine needs; a relative SQLite path is taken from <paramref name="contentRoot"/>.</summary>
+    public static IServiceCollection AddPassportQueueData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
         var connectionString = SqliteConnectionString(
-            builder.Configuration.GetConnectionString(ConnectionName) ?? "Data Source=App_Data/passportqueue.db",
-            builder.Environment.ContentRootPath);
-        var services = builder.Services;
+            configuration.GetConnectionString(ConnectionName) ?? "Data Source=App_Data/passportqueue.db", contentRoot);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(builder.Configuration.GetSection("Booking").Get<BookingRules>() ?? new BookingRules());
+        services.AddSingleton(configuration.GetSection("Booking").Get<BookingRules>() ?? new BookingRules());
         services.AddPooledDbContextFactory<PassportQueueDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmaInterceptor()));
@@ -36,7 +41,7 @@ public static class DataServiceExtensions
         services.AddSingleton<CounterDesk>();
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<DemoData>();
-        return builder;
+        return services;
     }
 
     /// <summary>Migrates and seeds the database before the app serves anything; demo data in Development.</summary>

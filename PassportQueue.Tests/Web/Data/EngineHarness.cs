@@ -1,0 +1,159 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PassportQueue.Core.Bookings;
+using PassportQueue.Core.Messages;
+using PassportQueue.Core.Offices;
+using PassportQueue.Web.Data;
+
+namespace PassportQueue.Tests.Web.Data;
+
+/// <summary>
+/// The engine wired as the app wires it, on a real SQLite file in a fresh folder, with a fake
+/// clock. Offices come from configuration exactly as in appsettings.json.
+/// </summary>
+internal sealed class EngineHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly string _folder;
+    private readonly bool _ownsFolder;
+    private readonly IDictionary<string, string?> _values;
+    private int _messages;
+
+    private EngineHarness(ServiceProvider services, string folder, bool ownsFolder, IDictionary<string, string?> values, FakeTimeProvider clock)
+    {
+        _services = services;
+        _folder = folder;
+        _ownsFolder = ownsFolder;
+        _values = values;
+        Clock = clock;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public string DatabasePath => Path.Combine(_folder, "test.db");
+
+    public BookingEngine Engine => Get<BookingEngine>();
+
+    public CounterDesk Counter => Get<CounterDesk>();
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public static Task<EngineHarness> StartAsync(params OfficeSettings[] offices) => StartAsync(new Dictionary<string, string?>(), offices);
+
+    public static async Task<EngineHarness> StartAsync(IDictionary<string, string?> settings, params OfficeSettings[] offices)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "pq-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var values = new Dictionary<string, string?> { ["ConnectionStrings:PassportQueue"] = "Data Source=test.db" };
+        foreach (var office in offices.Length == 0 ? [Builders.Settings()] : offices)
+        {
+            foreach (var (key, value) in OfficeConfig(office))
+            {
+                values[$"Offices:{office.Code}:{key}"] = value;
+            }
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        return await StartOnAsync(folder, ownsFolder: true, values);
+    }
+
+    /// <summary>A second, independent node (its own connections and write queue) on the same database file.</summary>
+    public Task<EngineHarness> SecondNodeAsync(IDictionary<string, string?>? overrides = null)
+    {
+        var values = new Dictionary<string, string?>(_values);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        return StartOnAsync(_folder, ownsFolder: false, values);
+    }
+
+    private static async Task<EngineHarness> StartOnAsync(string folder, bool ownsFolder, IDictionary<string, string?> values)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var clock = new FakeTimeProvider(Builders.Now);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddPassportQueueData(configuration, folder)
+            .AddSingleton<TimeProvider>(clock)
+            .BuildServiceProvider();
+        var harness = new EngineHarness(services, folder, ownsFolder, values, clock);
+        await services.GetRequiredService<DatabaseSetup>().RunAsync(CancellationToken.None);
+        return harness;
+    }
+
+    /// <summary>Sends a WhatsApp message from a number to an office number; a fresh message id unless one is given.</summary>
+    public async Task<MessageOutcome> SendAsync(string from, string body, string to = "+62 811-1100-333", bool photo = false, string? messageId = null)
+    {
+        var id = messageId ?? $"SM{Interlocked.Increment(ref _messages):D32}";
+        return (await Engine.HandleAsync(new InboundMessage(id, from, to, body, photo), CancellationToken.None)).Outcome;
+    }
+
+    public async Task<BookingView> BookAsync(string from, string body, string to = "+62 811-1100-333", bool photo = false) =>
+        Assert.IsType<BookingConfirmed>(await SendAsync(from, body, to, photo)).Booking;
+
+    public async Task<T> QueryAsync<T>(Func<PassportQueueDbContext, Task<T>> query)
+    {
+        await using var db = await Get<IDbContextFactory<PassportQueueDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (_ownsFolder)
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static IEnumerable<(string Key, string? Value)> OfficeConfig(OfficeSettings s)
+    {
+        yield return ("Name", s.Name);
+        yield return ("TimeZoneId", s.TimeZoneId);
+        yield return ("MessageFormat", s.MessageFormat.ToString());
+        yield return ("IntakeOpens", s.IntakeOpens?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        yield return ("IntakeCloses", s.IntakeCloses?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        yield return ("FirstSlot", s.FirstSlot.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in new (string, int)[]
+        {
+            ("SlotMinutes", s.SlotMinutes), ("SlotsPerDay", s.SlotsPerDay), ("PlacesPerSlot", s.PlacesPerSlot), ("DailyQuota", s.DailyQuota),
+            ("PriorityQuota", s.PriorityQuota), ("WindowStartDays", s.WindowStartDays), ("WindowEndDays", s.WindowEndDays),
+            ("ArriveMinutesBefore", s.ArriveMinutesBefore),
+        })
+        {
+            yield return (key, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        for (var i = 0; i < s.WhatsAppNumbers.Length; i++)
+        {
+            yield return ($"WhatsAppNumbers:{i}", s.WhatsAppNumbers[i]);
+        }
+
+        for (var i = 0; i < s.ClosedDates.Length; i++)
+        {
+            yield return ($"ClosedDates:{i}", s.ClosedDates[i].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        for (var i = 0; i < s.Documents.Length; i++)
+        {
+            yield return ($"Documents:{i}", s.Documents[i]);
+        }
+
+        for (var i = 0; i < s.WorkingDays.Length; i++)
+        {
+            yield return ($"WorkingDays:{i}", s.WorkingDays[i].ToString());
+        }
+    }
+}
