@@ -23,14 +23,7 @@ public sealed record BookingConfirmed(BookingView Booking) : MessageOutcome;
 /// <param name="NextDates">Dates that still have places, where that helps the applicant.</param>
 /// <param name="ExistingCode">The applicant's own active code, when they already hold one from this number.</param>
 public sealed record BookingRefused(RefusalReason Reason, IReadOnlyList<DateOnly> NextDates, string? ExistingCode = null)
-    : MessageOutcome
-{
-    /// <summary>A refusal with no dates to suggest.</summary>
-    public BookingRefused(RefusalReason reason)
-        : this(reason, [])
-    {
-    }
-}
+    : MessageOutcome;
 
 /// <summary>A message that tried to be a booking but could not be read.</summary>
 public sealed record FormatRejected(ParseProblem Problem, int FieldCount) : MessageOutcome;

@@ -20,7 +20,6 @@ internal sealed class EngineHarness : IAsyncDisposable
     private readonly string _folder;
     private readonly bool _ownsFolder;
     private readonly IDictionary<string, string?> _values;
-    private int _messages;
 
     private EngineHarness(ServiceProvider services, string folder, bool ownsFolder, IDictionary<string, string?> values, FakeTimeProvider clock)
     {
@@ -95,7 +94,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     /// <summary>Sends a WhatsApp message from a number to an office number; a fresh message id unless one is given.</summary>
     public async Task<MessageOutcome> SendAsync(string from, string body, string to = "+62 811-1100-333", bool photo = false, string? messageId = null)
     {
-        var id = messageId ?? $"SM{Interlocked.Increment(ref _messages):D32}";
+        var id = messageId ?? $"SM{Guid.NewGuid():N}";
         return (await Engine.HandleAsync(new InboundMessage(id, from, to, body, photo), CancellationToken.None)).Outcome;
     }
 

@@ -73,7 +73,7 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
             ("@p", phone));
         if (number.Standing == PhoneStanding.Blacklisted)
         {
-            return Finish(s, m, new BookingRefused(RefusalReason.Blacklisted), null);
+            return Finish(s, m, new BookingRefused(RefusalReason.Blacklisted, []), null);
         }
 
         var active = s.Row(
@@ -88,7 +88,7 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
             }
 
             LedgerWrites.Flag(s, phone, FlagReason.SeveralNumbers, $"already booked from {PhoneNumber.FromE164(active.Phone).Masked}", null, Actor.System, plan.NowUtc);
-            return Finish(s, m, new BookingRefused(RefusalReason.PersonHasActiveBooking), null);
+            return Finish(s, m, new BookingRefused(RefusalReason.PersonHasActiveBooking, []), null);
         }
 
         s.Execute("SAVEPOINT booking");

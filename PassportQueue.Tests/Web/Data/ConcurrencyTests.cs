@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using PassportQueue.Core.Audit;
+using PassportQueue.Core.Bookings;
+using PassportQueue.Core.Messages;
+
+namespace PassportQueue.Tests.Web.Data;
+
+/// <summary>
+/// Bursts of simultaneous messages on a real SQLite file, split across two independent nodes
+/// (each with its own connections and write queue), as two web processes would be.
+/// </summary>
+public sealed class ConcurrencyTests
+{
+    [Fact]
+    public async Task HundredsOfSimultaneousAttemptsBookExactlyThePlacesAndNothingElse()
+    {
+        var settings = Builders.Settings() with { SlotsPerDay = 6, PlacesPerSlot = 10, DailyQuota = 60, PriorityQuota = 10 };
+        await using var a = await EngineHarness.StartAsync(settings);
+        await using var b = await a.SecondNodeAsync();
+
+        var outcomes = await Burst(400, i =>
+        {
+            var node = i % 2 == 0 ? a : b;
+            var birth = i % 5 == 0 ? "01012024" : "01011990";
+            return node.SendAsync($"+628123{i:D6}", $"#Pemohon {Letters(i)}#{birth}#02122026", messageId: $"SM-burst-{i}");
+        });
+
+        var booked = outcomes.OfType<BookingConfirmed>().Select(o => o.Booking).ToList();
+        Assert.Equal(60, booked.Count);
+        Assert.Equal(340, outcomes.OfType<BookingRefused>().Count(r => r.Reason == RefusalReason.DayFull));
+        Assert.Equal(60, booked.Select(x => x.Code).Distinct().Count());
+        Assert.All(booked.GroupBy(x => x.SlotIndex), slot => Assert.Equal(10, slot.Count()));
+        Assert.Equal(60, await a.QueryAsync(db => db.Bookings.CountAsync()));
+        var counter = await a.QueryAsync(db => db.DayCounters.SingleAsync());
+        Assert.Equal((50, 10), (counter.OpenTaken, counter.PriorityTaken));
+        Assert.Equal(400, await a.QueryAsync(db => db.Messages.CountAsync(m => m.Outcome != "")));
+        Assert.Equal(60, await a.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.Booked)));
+    }
+
+    [Fact]
+    public async Task TheSameMessageDeliveredManyTimesAtOnceBooksOnce()
+    {
+        await using var a = await EngineHarness.StartAsync();
+        await using var b = await a.SecondNodeAsync();
+
+        var outcomes = await Burst(100, i => (i % 2 == 0 ? a : b).SendAsync("+6281234500001", "#BUDI#25011987#02122026", messageId: "SM-twice"));
+
+        var codes = outcomes.Select(o => Assert.IsType<BookingConfirmed>(o).Booking.Code).Distinct();
+        Assert.Single(codes);
+        Assert.Equal(1, await a.QueryAsync(db => db.Bookings.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ManyAdultsFromOneNumberAtOnceLeaveOneOwner()
+    {
+        await using var a = await EngineHarness.StartAsync(Builders.Settings() with { DailyQuota = 100, PlacesPerSlot = 50 });
+        await using var b = await a.SecondNodeAsync();
+
+        var outcomes = await Burst(60, i => (i % 2 == 0 ? a : b).SendAsync("+6281234500001", $"#Dewasa {Letters(i)}#01011990#02122026"));
+
+        Assert.Single(outcomes.OfType<BookingConfirmed>());
+        Assert.Equal(59, outcomes.OfType<BookingRefused>().Count(r => r.Reason == RefusalReason.NumberBelongsToAnotherAdult));
+        Assert.Equal(1, await a.QueryAsync(db => db.Phones.CountAsync(p => p.OwnerPersonKey != null)));
+    }
+
+    [Fact]
+    public async Task OnePersonFromManyNumbersAtOnceGetsOneBooking()
+    {
+        await using var a = await EngineHarness.StartAsync(Builders.Settings() with { DailyQuota = 100, PlacesPerSlot = 50 });
+        await using var b = await a.SecondNodeAsync();
+
+        var outcomes = await Burst(60, i => (i % 2 == 0 ? a : b).SendAsync($"+628123{i:D6}", "#BUDI SANTOSO#25011987#02122026"));
+
+        Assert.Single(outcomes.OfType<BookingConfirmed>());
+        Assert.Equal(1, await a.QueryAsync(db => db.Bookings.CountAsync()));
+    }
+
+    /// <summary>Starts every send at once on the thread pool and waits for all of them.</summary>
+    private static async Task<MessageOutcome[]> Burst(int count, Func<int, Task<MessageOutcome>> send)
+    {
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
+        {
+            await go.Task;
+            return await send(i);
+        })).ToArray();
+        go.SetResult();
+        return await Task.WhenAll(tasks);
+    }
+
+    /// <summary>A distinct letters-only name part for each applicant (names may not contain digits).</summary>
+    private static string Letters(int i) => new([(char)('A' + (i / 676 % 26)), (char)('A' + (i / 26 % 26)), (char)('A' + (i % 26))]);
+}
