@@ -25,10 +25,14 @@ public readonly record struct BookingCode
     /// <summary>Draws a new random code for an office.</summary>
     public static BookingCode New(string officeCode)
     {
+        // Five random bytes are exactly forty bits: eight base32 characters of five bits each.
+        Span<byte> bytes = stackalloc byte[5];
+        RandomNumberGenerator.Fill(bytes);
+        var bits = ((ulong)bytes[0] << 32) | ((ulong)bytes[1] << 24) | ((ulong)bytes[2] << 16) | ((ulong)bytes[3] << 8) | bytes[4];
         Span<char> chars = stackalloc char[RandomLength];
         for (var i = 0; i < chars.Length; i++)
         {
-            chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            chars[i] = Alphabet[(int)((bits >> (35 - (5 * i))) & 31)];
         }
 
         return new BookingCode($"{officeCode.ToUpperInvariant()}-{chars}");

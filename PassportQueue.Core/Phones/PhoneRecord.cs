@@ -4,7 +4,7 @@ namespace PassportQueue.Core.Phones;
 
 /// <summary>
 /// What the office knows about one WhatsApp number: whose it is, how many balita and lansia it
-/// registered, its no-shows, and its standing. Created on the number's first message.
+/// registered, its no-shows, and its standing. Created when the number first books or is flagged.
 /// </summary>
 public sealed class PhoneRecord
 {

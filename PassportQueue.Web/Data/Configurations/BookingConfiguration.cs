@@ -25,7 +25,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
             .HasDatabaseName("UX_Bookings_ActivePerson");
         builder.HasIndex(b => new { b.OfficeId, b.Date, b.SlotIndex });
         builder.HasIndex(b => b.Phone);
-        builder.HasIndex(b => new { b.State, b.CheckInDeadlineUtc });
+        // Late codes are found among the booked ones only.
+        builder.HasIndex(b => b.CheckInDeadlineUtc).HasFilter("\"State\" = 0").HasDatabaseName("IX_Bookings_BookedDeadline");
         builder.HasOne<Office>().WithMany().HasForeignKey(b => b.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(b => b.IsActive);
     }

@@ -21,6 +21,7 @@ internal sealed class PhoneRecordConfiguration : IEntityTypeConfiguration<PhoneR
         // A person owns at most one number: the personal-number rule, enforced by the database.
         builder.HasIndex(p => p.OwnerPersonKey).IsUnique().HasFilter("\"OwnerPersonKey\" IS NOT NULL")
             .HasDatabaseName("UX_Phones_Owner");
-        builder.HasIndex(p => p.Standing);
+        // Only flagged and blacklisted numbers are listed; clear ones stay out of the index.
+        builder.HasIndex(p => p.Standing).HasFilter("\"Standing\" <> 0");
     }
 }

@@ -50,8 +50,6 @@ namespace PassportQueue.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AtUtc");
-
                     b.HasIndex("BookingId");
 
                     b.HasIndex("Phone");
@@ -174,6 +172,10 @@ namespace PassportQueue.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckInDeadlineUtc")
+                        .HasDatabaseName("IX_Bookings_BookedDeadline")
+                        .HasFilter("\"State\" = 0");
+
                     b.HasIndex("Code")
                         .IsUnique();
 
@@ -183,8 +185,6 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasFilter("\"State\" IN (0, 1)");
 
                     b.HasIndex("Phone");
-
-                    b.HasIndex("State", "CheckInDeadlineUtc");
 
                     b.HasIndex("OfficeId", "Date", "SlotIndex");
 
@@ -261,7 +261,8 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasDatabaseName("UX_Phones_Owner")
                         .HasFilter("\"OwnerPersonKey\" IS NOT NULL");
 
-                    b.HasIndex("Standing");
+                    b.HasIndex("Standing")
+                        .HasFilter("\"Standing\" <> 0");
 
                     b.ToTable("Phones", null, t =>
                         {

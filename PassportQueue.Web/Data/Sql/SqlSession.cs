@@ -8,6 +8,9 @@ namespace PassportQueue.Web.Data.Sql;
 /// </summary>
 public sealed class SqlSession(DbConnection connection) : IDisposable
 {
+    /// <summary>The savepoint the write batcher opens around each unit of work.</summary>
+    public const string UnitSavepoint = "unit";
+
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
     /// <summary>The transaction commands run in, if any.</summary>
@@ -42,6 +45,12 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
 
         return rows;
     }
+
+    /// <summary>
+    /// Undoes everything the current unit of work has written so far; the unit may go on and
+    /// write something else (a refusal and its flags instead of a booking).
+    /// </summary>
+    public void UndoUnit() => Execute("ROLLBACK TO SAVEPOINT " + UnitSavepoint);
 
     /// <inheritdoc />
     public void Dispose()

@@ -19,6 +19,9 @@ public sealed partial class WriteBatcher : IAsyncDisposable
     /// <summary>Most units of work in one transaction.</summary>
     public const int MaxBatch = 256;
 
+    private const string BeginUnit = "SAVEPOINT " + SqlSession.UnitSavepoint;
+    private const string EndUnit = "RELEASE SAVEPOINT " + SqlSession.UnitSavepoint;
+
     private readonly Channel<WorkItem> _channel = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<CancellationToken, Task<DbConnection>> _open;
     private readonly ILogger<WriteBatcher> _logger;
@@ -109,15 +112,15 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         {
             foreach (var item in batch)
             {
-                session.Execute("SAVEPOINT unit");
+                session.Execute(BeginUnit);
                 if (item.Run(session))
                 {
-                    session.Execute("RELEASE SAVEPOINT unit");
+                    session.Execute(EndUnit);
                 }
                 else
                 {
-                    session.Execute("ROLLBACK TO SAVEPOINT unit");
-                    session.Execute("RELEASE SAVEPOINT unit");
+                    session.UndoUnit();
+                    session.Execute(EndUnit);
                 }
             }
 

@@ -8,10 +8,11 @@ using PassportQueue.Web.Data.Sql;
 namespace PassportQueue.Web.Data.Stores;
 
 /// <summary>
-/// The engine's storage. A booking is one unit of work in the write queue: the message is
-/// claimed by its id, the number's standing and ownership are checked and updated, a place is
-/// taken by conditional updates on the day and slot counters, and the booking, its audit line
-/// and the message's outcome are written, all in one transaction.
+/// The engine's storage. A booking is one unit of work in the write batcher: the number's
+/// standing and ownership are checked and claimed, a place is taken by conditional updates on
+/// the day and slot counters, and the booking, its audit lines and the message with its one
+/// outcome are written, all in one transaction. A refusal undoes the unit's writes and stores
+/// the refusal (and any flag) instead.
 /// </summary>
 public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IBookingStore
 {
@@ -19,11 +20,11 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
 
     /// <inheritdoc />
     public Task<MessageOutcome> RecordAsync(IncomingRecord message, MessageOutcome outcome, CancellationToken cancellationToken) =>
-        writes.RunAsync(s => ClaimMessage(s, message) ?? Finish(s, message, outcome, null), cancellationToken);
+        writes.RunAsync(s => Store(s, message, outcome, null), cancellationToken);
 
     /// <inheritdoc />
     public Task<MessageOutcome> BookAsync(IncomingRecord message, BookingPlan plan, CancellationToken cancellationToken) =>
-        writes.RunAsync(s => ClaimMessage(s, message) ?? Book(s, message, plan), cancellationToken);
+        writes.RunAsync(s => Book(s, message, plan), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<DateOnly>> DatesWithPlacesAsync(
@@ -36,119 +37,117 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
             s => s.List(BookingRows.Select + """ WHERE b."Phone" = @p AND b."State" IN (0, 1) ORDER BY b."SlotStartUtc" """, BookingRows.Map, ("@p", phone.E164)),
             cancellationToken);
 
-    /// <summary>Claims the message id; if another delivery already holds it, returns that delivery's outcome.</summary>
-    private static MessageOutcome? ClaimMessage(SqlSession s, IncomingRecord m)
+    private static MessageOutcome? StoredOutcome(SqlSession s, string messageId) =>
+        s.Scalar<string>("""SELECT "Outcome" FROM "Messages" WHERE "MessageId" = @id""", ("@id", messageId)) is { } json
+            ? OutcomeJson.Read(json)
+            : null;
+
+    /// <summary>
+    /// Stores the message with its outcome. The message id is the key: if another delivery of
+    /// the same message got there first (another process), this unit is undone and that
+    /// delivery's outcome is the answer.
+    /// </summary>
+    private static MessageOutcome Store(SqlSession s, IncomingRecord m, MessageOutcome outcome, long? bookingId)
     {
-        var claimed = s.Execute(
+        var stored = s.Execute(
             """
-            INSERT INTO "Messages" ("MessageId", "OfficeId", "Phone", "Body", "ReceivedAtUtc", "Outcome")
-            VALUES (@id, @office, @phone, @body, @at, '') ON CONFLICT ("MessageId") DO NOTHING
+            INSERT INTO "Messages" ("MessageId", "OfficeId", "Phone", "Body", "ReceivedAtUtc", "Outcome", "BookingId")
+            VALUES (@id, @office, @phone, @body, @at, @outcome, @booking) ON CONFLICT ("MessageId") DO NOTHING
             """,
-            ("@id", m.MessageId), ("@office", m.OfficeId), ("@phone", m.Phone.E164), ("@body", m.Body), ("@at", m.ReceivedAtUtc));
-        if (claimed == 1)
+            ("@id", m.MessageId), ("@office", m.OfficeId), ("@phone", m.Phone.E164), ("@body", m.Body), ("@at", m.ReceivedAtUtc),
+            ("@outcome", OutcomeJson.Write(outcome)), ("@booking", bookingId));
+        if (stored == 1)
         {
-            return null;
+            return outcome;
         }
 
-        var stored = s.Scalar<string>("""SELECT "Outcome" FROM "Messages" WHERE "MessageId" = @id""", ("@id", m.MessageId));
-        return OutcomeJson.Read(stored!);
-    }
-
-    private static MessageOutcome Finish(SqlSession s, IncomingRecord m, MessageOutcome outcome, long? bookingId)
-    {
-        s.Execute(
-            """UPDATE "Messages" SET "Outcome" = @outcome, "BookingId" = @booking WHERE "MessageId" = @id""",
-            ("@outcome", OutcomeJson.Write(outcome)), ("@booking", bookingId), ("@id", m.MessageId));
-        return outcome;
+        s.UndoUnit();
+        return StoredOutcome(s, m.MessageId) ?? throw new InvalidOperationException("A conflicting message has no stored outcome.");
     }
 
     private static MessageOutcome Book(SqlSession s, IncomingRecord m, BookingPlan plan)
     {
         var phone = plan.Phone.E164;
-        var applicant = Actor.Applicant(phone);
-        LedgerWrites.EnsurePhone(s, phone, plan.NowUtc);
-        var number = s.Row(
-            """SELECT "Standing", "OwnerPersonKey" FROM "Phones" WHERE "Number" = @p""",
-            r => (Standing: (PhoneStanding)r.GetInt32(0), Owner: r.IsDBNull(1) ? null : r.GetString(1)),
-            ("@p", phone));
-        if (number.Standing == PhoneStanding.Blacklisted)
+        var facts = Facts.Read(s, phone, plan.PersonKey);
+        if (facts.Number?.Standing == PhoneStanding.Blacklisted)
         {
-            return Finish(s, m, new BookingRefused(RefusalReason.Blacklisted, []), null);
+            return Store(s, m, new BookingRefused(RefusalReason.Blacklisted, []), null);
         }
 
-        var active = s.Row(
-            """SELECT "Code", "Phone" FROM "Bookings" WHERE "PersonKey" = @k AND "State" IN (0, 1)""",
-            r => (Code: r.GetString(0), Phone: r.GetString(1)),
-            ("@k", plan.PersonKey));
-        if (active.Code is not null)
+        if (facts.ActiveBooking is { } active)
         {
             if (active.Phone == phone)
             {
-                return Finish(s, m, new BookingRefused(RefusalReason.PersonHasActiveBooking, [], active.Code), null);
+                return Store(s, m, new BookingRefused(RefusalReason.PersonHasActiveBooking, [], active.Code), null);
             }
 
             LedgerWrites.Flag(s, phone, FlagReason.SeveralNumbers, $"already booked from {PhoneNumber.FromE164(active.Phone).Masked}", null, Actor.System, plan.NowUtc);
-            return Finish(s, m, new BookingRefused(RefusalReason.PersonHasActiveBooking, []), null);
+            return Store(s, m, new BookingRefused(RefusalReason.PersonHasActiveBooking, []), null);
         }
 
-        s.Execute("SAVEPOINT booking");
-        var (refusal, isOwner) = ClaimNumber(s, plan, number.Owner);
+        var (refusal, isOwner) = ClaimNumber(s, plan, facts);
         if (refusal is null)
         {
-            if (TakePlace(s, plan) is { } place && InsertBooking(s, m, plan, place, isOwner) is { } booking)
+            if (TakePlace(s, plan) is { } place)
             {
-                s.Execute("RELEASE SAVEPOINT booking");
-                LedgerWrites.Audit(s, plan.NowUtc, applicant, AuditAction.Booked, plan.OfficeId, booking.Id, phone, $"message {m.MessageId}");
-                return Finish(s, m, new BookingConfirmed(booking.View), booking.Id);
+                var booking = InsertBooking(s, m, plan, place, isOwner);
+                LedgerWrites.Audit(s, plan.NowUtc, Actor.Applicant(phone), AuditAction.Booked, plan.OfficeId, booking.Id, phone, $"message {m.MessageId}");
+                return Store(s, m, new BookingConfirmed(booking.View), booking.Id);
             }
 
             refusal = plan.WhenFull;
         }
 
-        s.Execute("ROLLBACK TO SAVEPOINT booking");
-        s.Execute("RELEASE SAVEPOINT booking");
-        var flag = refusal switch
+        // Nothing of the attempt stays: the number's claim, the counted dependant, any place.
+        s.UndoUnit();
+        if (refusal is RefusalReason.NumberBelongsToAnotherAdult or RefusalReason.PersonUsesAnotherNumber)
         {
-            RefusalReason.NumberBelongsToAnotherAdult => FlagReason.AnotherAdult,
-            RefusalReason.PersonUsesAnotherNumber => FlagReason.SeveralNumbers,
-            _ => (FlagReason?)null,
-        };
-        if (flag is { } reason)
-        {
-            LedgerWrites.Flag(s, phone, reason, TriedToBook(plan), null, Actor.System, plan.NowUtc);
+            var flag = refusal == RefusalReason.NumberBelongsToAnotherAdult ? FlagReason.AnotherAdult : FlagReason.SeveralNumbers;
+            LedgerWrites.Flag(s, phone, flag, $"tried to book {plan.Name}", null, Actor.System, plan.NowUtc);
         }
 
         var next = refusal is RefusalReason.DayFull or RefusalReason.NoPlacesInWindow
             ? DatesWithPlaces(s, plan.OfficeId, plan.Alternatives, plan.IsPriorityApplicant, BookingEngine.SuggestedDates)
             : [];
-        return Finish(s, m, new BookingRefused(refusal.Value, next), null);
+        return Store(s, m, new BookingRefused(refusal.Value, next), null);
     }
 
-    /// <summary>The personal-number rule: adults own their number; balita and lansia count as its dependants.</summary>
-    private static (RefusalReason? Refusal, bool IsOwner) ClaimNumber(SqlSession s, BookingPlan plan, string? owner)
+    /// <summary>
+    /// The personal-number rule: the first adult booked from a number owns it, and a person owns
+    /// one number; balita and lansia count as the number's dependants, up to the rules' limit.
+    /// The unique index on the owner and the conditional updates hold the rule across processes.
+    /// </summary>
+    private static (RefusalReason? Refusal, bool IsOwner) ClaimNumber(SqlSession s, BookingPlan plan, Facts facts)
     {
         var phone = plan.Phone.E164;
-        if (owner == plan.PersonKey)
+        var number = facts.Number;
+        if (number?.Owner == plan.PersonKey)
         {
             return (null, true);
         }
 
         if (plan.AgeGroup == AgeGroup.Adult)
         {
-            if (owner is not null)
+            if (number?.Owner is not null)
             {
                 return (RefusalReason.NumberBelongsToAnotherAdult, false);
             }
 
-            var otherNumber = s.Scalar<string>("""SELECT "Number" FROM "Phones" WHERE "OwnerPersonKey" = @k""", ("@k", plan.PersonKey));
-            if (otherNumber is not null)
+            if (facts.OwnsAnotherNumber)
             {
                 return (RefusalReason.PersonUsesAnotherNumber, false);
             }
 
-            var claimed = s.Execute(
-                """UPDATE "Phones" SET "OwnerPersonKey" = @k, "OwnerName" = @n WHERE "Number" = @p AND "OwnerPersonKey" IS NULL""",
-                ("@k", plan.PersonKey), ("@n", plan.Name), ("@p", phone));
+            var claimed = number is null
+                ? s.Execute(
+                    """
+                    INSERT INTO "Phones" ("Number", "OwnerPersonKey", "OwnerName", "Dependants", "NoShows", "Standing", "FirstSeenUtc")
+                    VALUES (@p, @k, @n, 0, 0, 0, @now)
+                    """,
+                    ("@p", phone), ("@k", plan.PersonKey), ("@n", plan.Name), ("@now", plan.NowUtc))
+                : s.Execute(
+                    """UPDATE "Phones" SET "OwnerPersonKey" = @k, "OwnerName" = @n WHERE "Number" = @p AND "OwnerPersonKey" IS NULL""",
+                    ("@k", plan.PersonKey), ("@n", plan.Name), ("@p", phone));
             if (claimed != 1)
             {
                 return (RefusalReason.NumberBelongsToAnotherAdult, false);
@@ -158,62 +157,84 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
             return (null, true);
         }
 
+        if (number is null)
+        {
+            LedgerWrites.EnsurePhone(s, phone, plan.NowUtc);
+        }
+
         var added = s.Execute(
             """INSERT INTO "PhoneDependants" ("Number", "PersonKey") VALUES (@p, @k) ON CONFLICT ("Number", "PersonKey") DO NOTHING""",
             ("@p", phone), ("@k", plan.PersonKey));
-        if (added == 1)
-        {
-            var counted = s.Execute(
-                """UPDATE "Phones" SET "Dependants" = "Dependants" + 1 WHERE "Number" = @p AND "Dependants" < @max""",
-                ("@p", phone), ("@max", plan.Rules.MaxDependantsPerNumber));
-            if (counted != 1)
-            {
-                return (RefusalReason.TooManyDependants, false);
-            }
-        }
-
-        return (null, false);
+        var counted = added == 0 || s.Execute(
+            """UPDATE "Phones" SET "Dependants" = "Dependants" + 1 WHERE "Number" = @p AND "Dependants" < @max""",
+            ("@p", phone), ("@max", plan.Rules.MaxDependantsPerNumber)) == 1;
+        return counted ? (null, false) : (RefusalReason.TooManyDependants, false);
     }
 
-    /// <summary>Takes a place on the first date with one: the day's share, then the earliest slot with room.</summary>
-    private static (DayPlan Day, SlotPlan Slot, bool Priority)? TakePlace(SqlSession s, BookingPlan plan)
+    /// <summary>
+    /// Takes a place on the first date with one: a share of the day's quota, then the earliest
+    /// slot with room. Both are conditional updates that the check constraints back up; a share
+    /// taken on a day whose slots turn out full is given back before the next date is tried.
+    /// </summary>
+    private static Place? TakePlace(SqlSession s, BookingPlan plan)
     {
         foreach (var day in plan.Days)
         {
-            s.Execute("SAVEPOINT day");
-            EnsureCounters(s, plan.OfficeId, day);
             var key = new (string, object?)[] { ("@o", plan.OfficeId), ("@d", day.Date) };
-            var priority = plan.IsPriorityApplicant && s.Execute(
-                """UPDATE "DayCounters" SET "PriorityTaken" = "PriorityTaken" + 1 WHERE "OfficeId" = @o AND "Date" = @d AND "PriorityTaken" < "PriorityQuota" """,
-                key) == 1;
-            var counted = priority || s.Execute(
-                """UPDATE "DayCounters" SET "OpenTaken" = "OpenTaken" + 1 WHERE "OfficeId" = @o AND "Date" = @d AND "OpenTaken" + "PriorityQuota" < "Quota" """,
-                key) == 1;
-            var slotIndex = counted
-                ? s.Scalar<int?>(
-                    """
-                    UPDATE "SlotCounters" SET "Taken" = "Taken" + 1
-                    WHERE "OfficeId" = @o AND "Date" = @d AND "Taken" < "Capacity" AND "SlotIndex" = (
-                        SELECT "SlotIndex" FROM "SlotCounters"
-                        WHERE "OfficeId" = @o AND "Date" = @d AND "Taken" < "Capacity" ORDER BY "SlotIndex" LIMIT 1)
-                    RETURNING "SlotIndex"
-                    """,
-                    key)
-                : null;
-            if (slotIndex is { } index)
+            var share = TakeShare(s, plan, key);
+            if (share is null && EnsureCounters(s, plan.OfficeId, day))
             {
-                s.Execute("RELEASE SAVEPOINT day");
-                return (day, day.Slots[index], priority);
+                share = TakeShare(s, plan, key);
             }
 
-            s.Execute("ROLLBACK TO SAVEPOINT day");
-            s.Execute("RELEASE SAVEPOINT day");
+            if (share is not { } priority)
+            {
+                continue;
+            }
+
+            var slot = s.Scalar<int?>(
+                """
+                UPDATE "SlotCounters" SET "Taken" = "Taken" + 1
+                WHERE "OfficeId" = @o AND "Date" = @d AND "Taken" < "Capacity" AND "SlotIndex" = (
+                    SELECT "SlotIndex" FROM "SlotCounters"
+                    WHERE "OfficeId" = @o AND "Date" = @d AND "Taken" < "Capacity" ORDER BY "SlotIndex" LIMIT 1)
+                RETURNING "SlotIndex"
+                """,
+                key);
+            if (slot is { } index)
+            {
+                return new Place(day, day.Slots[index], priority);
+            }
+
+            s.Execute(
+                priority
+                    ? """UPDATE "DayCounters" SET "PriorityTaken" = "PriorityTaken" - 1 WHERE "OfficeId" = @o AND "Date" = @d"""
+                    : """UPDATE "DayCounters" SET "OpenTaken" = "OpenTaken" - 1 WHERE "OfficeId" = @o AND "Date" = @d""",
+                key);
         }
 
         return null;
     }
 
-    private static void EnsureCounters(SqlSession s, int officeId, DayPlan day)
+    /// <summary>Takes a share of the day's quota: true for the priority share, false for the open share, null for none.</summary>
+    private static bool? TakeShare(SqlSession s, BookingPlan plan, (string, object?)[] key)
+    {
+        if (plan.IsPriorityApplicant && s.Execute(
+                """UPDATE "DayCounters" SET "PriorityTaken" = "PriorityTaken" + 1 WHERE "OfficeId" = @o AND "Date" = @d AND "PriorityTaken" < "PriorityQuota" """,
+                key) == 1)
+        {
+            return true;
+        }
+
+        return s.Execute(
+            """UPDATE "DayCounters" SET "OpenTaken" = "OpenTaken" + 1 WHERE "OfficeId" = @o AND "Date" = @d AND "OpenTaken" + "PriorityQuota" < "Quota" """,
+            key) == 1
+            ? false
+            : null;
+    }
+
+    /// <summary>Creates a day's counters with the quota and slots in force now; false if they already existed.</summary>
+    private static bool EnsureCounters(SqlSession s, int officeId, DayPlan day)
     {
         var created = s.Execute(
             """
@@ -223,7 +244,7 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
             ("@o", officeId), ("@d", day.Date), ("@q", day.Quota), ("@pq", day.PriorityQuota));
         if (created == 0)
         {
-            return;
+            return false;
         }
 
         foreach (var slot in day.Slots)
@@ -232,10 +253,11 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
                 """INSERT INTO "SlotCounters" ("OfficeId", "Date", "SlotIndex", "Capacity", "Taken") VALUES (@o, @d, @i, @c, 0)""",
                 ("@o", officeId), ("@d", day.Date), ("@i", slot.Index), ("@c", slot.Capacity));
         }
+
+        return true;
     }
 
-    private static (long Id, BookingView View)? InsertBooking(
-        SqlSession s, IncomingRecord m, BookingPlan plan, (DayPlan Day, SlotPlan Slot, bool Priority) place, bool isOwner)
+    private static (long Id, BookingView View) InsertBooking(SqlSession s, IncomingRecord m, BookingPlan plan, Place place, bool isOwner)
     {
         for (var attempt = 0; attempt < CodeAttempts; attempt++)
         {
@@ -282,5 +304,43 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
         return [.. dates.Where(d => !full.Contains(d)).Take(max)];
     }
 
-    private static string TriedToBook(BookingPlan plan) => $"tried to book {plan.Name}";
+    private sealed record NumberState(PhoneStanding Standing, string? Owner);
+
+    /// <summary>What the database knows about the number and the person, read in one statement.</summary>
+    private sealed record Facts(NumberState? Number, bool OwnsAnotherNumber, (string Code, string Phone)? ActiveBooking)
+    {
+        public static Facts Read(SqlSession s, string phone, string personKey)
+        {
+            var rows = s.List(
+                """
+                SELECT 0, "Number", "Standing", "OwnerPersonKey" FROM "Phones" WHERE "Number" = @p OR "OwnerPersonKey" = @k
+                UNION ALL
+                SELECT 1, "Phone", "State", "Code" FROM "Bookings" WHERE "PersonKey" = @k AND "State" IN (0, 1)
+                """,
+                r => (Kind: r.GetInt32(0), Number: r.GetString(1), State: r.GetInt32(2), Text: r.IsDBNull(3) ? null : r.GetString(3)),
+                ("@p", phone), ("@k", personKey));
+            NumberState? number = null;
+            var ownsAnother = false;
+            (string, string)? active = null;
+            foreach (var row in rows)
+            {
+                if (row.Kind == 1)
+                {
+                    active = (row.Text!, row.Number);
+                }
+                else if (row.Number == phone)
+                {
+                    number = new NumberState((PhoneStanding)row.State, row.Text);
+                }
+                else
+                {
+                    ownsAnother = true;
+                }
+            }
+
+            return new Facts(number, ownsAnother, active);
+        }
+    }
+
+    private sealed record Place(DayPlan Day, SlotPlan Slot, bool Priority);
 }

@@ -11,7 +11,7 @@ using PassportQueue.Web.Data;
 namespace PassportQueue.Web.Data.Migrations
 {
     [DbContext(typeof(PassportQueueDbContext))]
-    [Migration("20261130151845_Initial")]
+    [Migration("20261130153042_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -52,8 +52,6 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("AtUtc");
 
                     b.HasIndex("BookingId");
 
@@ -177,6 +175,10 @@ namespace PassportQueue.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckInDeadlineUtc")
+                        .HasDatabaseName("IX_Bookings_BookedDeadline")
+                        .HasFilter("\"State\" = 0");
+
                     b.HasIndex("Code")
                         .IsUnique();
 
@@ -186,8 +188,6 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasFilter("\"State\" IN (0, 1)");
 
                     b.HasIndex("Phone");
-
-                    b.HasIndex("State", "CheckInDeadlineUtc");
 
                     b.HasIndex("OfficeId", "Date", "SlotIndex");
 
@@ -264,7 +264,8 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasDatabaseName("UX_Phones_Owner")
                         .HasFilter("\"OwnerPersonKey\" IS NOT NULL");
 
-                    b.HasIndex("Standing");
+                    b.HasIndex("Standing")
+                        .HasFilter("\"Standing\" <> 0");
 
                     b.ToTable("Phones", null, t =>
                         {

@@ -201,11 +201,6 @@ namespace PassportQueue.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditEntries_AtUtc",
-                table: "AuditEntries",
-                column: "AtUtc");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_BookingId",
                 table: "AuditEntries",
                 column: "BookingId");
@@ -214,6 +209,12 @@ namespace PassportQueue.Web.Data.Migrations
                 name: "IX_AuditEntries_Phone",
                 table: "AuditEntries",
                 column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_BookedDeadline",
+                table: "Bookings",
+                column: "CheckInDeadlineUtc",
+                filter: "\"State\" = 0");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_Code",
@@ -230,11 +231,6 @@ namespace PassportQueue.Web.Data.Migrations
                 name: "IX_Bookings_Phone",
                 table: "Bookings",
                 column: "Phone");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Bookings_State_CheckInDeadlineUtc",
-                table: "Bookings",
-                columns: new[] { "State", "CheckInDeadlineUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "UX_Bookings_ActivePerson",
@@ -262,7 +258,8 @@ namespace PassportQueue.Web.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Phones_Standing",
                 table: "Phones",
-                column: "Standing");
+                column: "Standing",
+                filter: "\"Standing\" <> 0");
 
             migrationBuilder.CreateIndex(
                 name: "UX_Phones_Owner",
