@@ -15,6 +15,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Reason).HasMaxLength(500);
         // No index on the time: ids grow with time, so a time range is an id range.
         builder.HasIndex(a => a.BookingId);
-        builder.HasIndex(a => a.Phone);
+        // A number's own events (flags, blacklist) are found by number; its bookings' events through the bookings.
+        builder.HasIndex(a => a.Phone).HasFilter("\"BookingId\" IS NULL");
     }
 }

@@ -52,7 +52,8 @@ namespace PassportQueue.Web.Data.Migrations
 
                     b.HasIndex("BookingId");
 
-                    b.HasIndex("Phone");
+                    b.HasIndex("Phone")
+                        .HasFilter("\"BookingId\" IS NULL");
 
                     b.ToTable("AuditEntries", (string)null);
                 });

@@ -85,13 +85,19 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
             return Store(s, m, new BookingRefused(RefusalReason.PersonHasActiveBooking, []), null);
         }
 
-        var (refusal, isOwner) = ClaimNumber(s, plan, facts);
+        var (refusal, isOwner, newOwner) = ClaimNumber(s, plan, facts);
         if (refusal is null)
         {
             if (TakePlace(s, plan) is { } place)
             {
                 var booking = InsertBooking(s, m, plan, place, isOwner);
-                LedgerWrites.Audit(s, plan.NowUtc, Actor.Applicant(phone), AuditAction.Booked, plan.OfficeId, booking.Id, phone, $"message {m.MessageId}");
+                var applicant = Actor.Applicant(phone);
+                if (newOwner)
+                {
+                    LedgerWrites.Audit(s, plan.NowUtc, applicant, AuditAction.OwnerRegistered, plan.OfficeId, booking.Id, phone, "first adult booked from this number");
+                }
+
+                LedgerWrites.Audit(s, plan.NowUtc, applicant, AuditAction.Booked, plan.OfficeId, booking.Id, phone, $"message {m.MessageId}");
                 return Store(s, m, new BookingConfirmed(booking.View), booking.Id);
             }
 
@@ -117,25 +123,25 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
     /// one number; balita and lansia count as the number's dependants, up to the rules' limit.
     /// The unique index on the owner and the conditional updates hold the rule across processes.
     /// </summary>
-    private static (RefusalReason? Refusal, bool IsOwner) ClaimNumber(SqlSession s, BookingPlan plan, Facts facts)
+    private static (RefusalReason? Refusal, bool IsOwner, bool NewOwner) ClaimNumber(SqlSession s, BookingPlan plan, Facts facts)
     {
         var phone = plan.Phone.E164;
         var number = facts.Number;
         if (number?.Owner == plan.PersonKey)
         {
-            return (null, true);
+            return (null, true, false);
         }
 
         if (plan.AgeGroup == AgeGroup.Adult)
         {
             if (number?.Owner is not null)
             {
-                return (RefusalReason.NumberBelongsToAnotherAdult, false);
+                return (RefusalReason.NumberBelongsToAnotherAdult, false, false);
             }
 
             if (facts.OwnsAnotherNumber)
             {
-                return (RefusalReason.PersonUsesAnotherNumber, false);
+                return (RefusalReason.PersonUsesAnotherNumber, false, false);
             }
 
             var claimed = number is null
@@ -150,11 +156,10 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
                     ("@k", plan.PersonKey), ("@n", plan.Name), ("@p", phone));
             if (claimed != 1)
             {
-                return (RefusalReason.NumberBelongsToAnotherAdult, false);
+                return (RefusalReason.NumberBelongsToAnotherAdult, false, false);
             }
 
-            LedgerWrites.Audit(s, plan.NowUtc, Actor.Applicant(phone), AuditAction.OwnerRegistered, plan.OfficeId, null, phone, "first adult booked from this number");
-            return (null, true);
+            return (null, true, true);
         }
 
         if (number is null)
@@ -168,7 +173,7 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
         var counted = added == 0 || s.Execute(
             """UPDATE "Phones" SET "Dependants" = "Dependants" + 1 WHERE "Number" = @p AND "Dependants" < @max""",
             ("@p", phone), ("@max", plan.Rules.MaxDependantsPerNumber)) == 1;
-        return counted ? (null, false) : (RefusalReason.TooManyDependants, false);
+        return counted ? (null, false, false) : (RefusalReason.TooManyDependants, false, false);
     }
 
     /// <summary>

@@ -208,7 +208,8 @@ namespace PassportQueue.Web.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_Phone",
                 table: "AuditEntries",
-                column: "Phone");
+                column: "Phone",
+                filter: "\"BookingId\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_BookedDeadline",

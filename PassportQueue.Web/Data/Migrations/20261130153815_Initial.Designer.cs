@@ -11,7 +11,7 @@ using PassportQueue.Web.Data;
 namespace PassportQueue.Web.Data.Migrations
 {
     [DbContext(typeof(PassportQueueDbContext))]
-    [Migration("20261130153042_Initial")]
+    [Migration("20261130153815_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -55,7 +55,8 @@ namespace PassportQueue.Web.Data.Migrations
 
                     b.HasIndex("BookingId");
 
-                    b.HasIndex("Phone");
+                    b.HasIndex("Phone")
+                        .HasFilter("\"BookingId\" IS NULL");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
