@@ -19,8 +19,6 @@ public sealed partial class WriteBatcher : IAsyncDisposable
     /// <summary>Most units of work in one transaction.</summary>
     public const int MaxBatch = 256;
 
-    private const string BeginUnit = "SAVEPOINT " + SqlSession.UnitSavepoint;
-    private const string EndUnit = "RELEASE SAVEPOINT " + SqlSession.UnitSavepoint;
 
     private readonly Channel<WorkItem> _channel = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<CancellationToken, Task<DbConnection>> _open;
@@ -112,18 +110,16 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         {
             foreach (var item in batch)
             {
-                session.Execute(BeginUnit);
-                if (item.Run(session))
-                {
-                    session.Execute(EndUnit);
-                }
-                else
+                session.BeginUnit();
+                if (!item.Run(session))
                 {
                     session.UndoUnit();
-                    session.Execute(EndUnit);
                 }
+
+                session.EndUnit();
             }
 
+            session.FlushDeferred();
             transaction.Commit();
         }
         finally

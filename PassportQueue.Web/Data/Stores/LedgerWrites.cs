@@ -12,14 +12,12 @@ namespace PassportQueue.Web.Data.Stores;
 /// </summary>
 internal static class LedgerWrites
 {
+    /// <summary>An audit line, written with the rest of the batch just before its commit.</summary>
     public static void Audit(SqlSession s, DateTime at, Actor actor, AuditAction action, int? officeId, long? bookingId, string? phone, string? reason) =>
-        s.Execute(
-            """
-            INSERT INTO "AuditEntries" ("AtUtc", "Actor", "Action", "OfficeId", "BookingId", "Phone", "Reason")
-            VALUES (@at, @actor, @action, @office, @booking, @phone, @reason)
-            """,
-            ("@at", at), ("@actor", actor.Value), ("@action", action), ("@office", officeId), ("@booking", bookingId),
-            ("@phone", phone), ("@reason", Truncate(reason)));
+        s.Defer(
+            "\"AuditEntries\"",
+            "\"AtUtc\", \"Actor\", \"Action\", \"OfficeId\", \"BookingId\", \"Phone\", \"Reason\"",
+            at, actor.Value, action, officeId, bookingId, phone, Truncate(reason));
 
     /// <summary>Creates the number's record on its first message.</summary>
     public static void EnsurePhone(SqlSession s, string phone, DateTime now) =>
