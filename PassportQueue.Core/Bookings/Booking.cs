@@ -46,6 +46,9 @@ public sealed class Booking
     /// <summary>Office-local date of the appointment.</summary>
     public DateOnly Date { get; private set; }
 
+    /// <summary>The place's number in its day, from 1, in the order places were taken; unique per office day.</summary>
+    public int DayPlace { get; private set; }
+
     /// <summary>Slot number within the day, from 0.</summary>
     public int SlotIndex { get; private set; }
 

@@ -39,7 +39,12 @@ public sealed record BookingPlan(
 }
 
 /// <summary>One date's quota and slots, as the office's settings give them today.</summary>
-public sealed record DayPlan(DateOnly Date, int Quota, int PriorityQuota, IReadOnlyList<SlotPlan> Slots);
+/// <param name="Date">The office-local date.</param>
+/// <param name="Quota">Places in the day, priority share included; never more than the slots hold.</param>
+/// <param name="PriorityQuota">Places kept for priority applicants.</param>
+/// <param name="PlacesPerSlot">Places in each slot: the n-th place of the day is in slot (n - 1) / PlacesPerSlot.</param>
+/// <param name="Slots">The day's slots, in order.</param>
+public sealed record DayPlan(DateOnly Date, int Quota, int PriorityQuota, int PlacesPerSlot, IReadOnlyList<SlotPlan> Slots);
 
 /// <summary>One slot: its number, start, check-in deadline and places.</summary>
 public sealed record SlotPlan(int Index, DateTime StartUtc, DateTime DeadlineUtc, int Capacity);

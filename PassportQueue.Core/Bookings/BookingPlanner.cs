@@ -99,6 +99,6 @@ public static class BookingPlanner
         var slots = Enumerable.Range(0, settings.SlotsPerDay)
             .Select(i => new SlotPlan(i, calendar.SlotStartUtc(date, i), calendar.CheckInDeadlineUtc(date, i), settings.PlacesPerSlot))
             .ToList();
-        return new DayPlan(date, settings.DailyQuota, settings.PriorityQuota, slots);
+        return new DayPlan(date, settings.DailyQuota, settings.PriorityQuota, settings.PlacesPerSlot, slots);
     }
 }

@@ -94,6 +94,7 @@ public sealed record OfficeSettings
             "The last slot must end before midnight.");
         Require(DailyQuota is >= 1 and <= 100_000, "Daily quota must be 1-100000.");
         Require(PriorityQuota >= 0 && PriorityQuota <= DailyQuota, "Priority share must be between 0 and the daily quota.");
+        Require(DailyQuota <= SlotPlaces, "The daily quota cannot exceed the places the slots hold (slots per day x places per slot).");
         Require(WindowStartDays >= 0 && WindowStartDays <= WindowEndDays && WindowEndDays <= 366,
             "Booking window must satisfy 0 <= start <= end <= 366 days.");
         Require(ArriveMinutesBefore is >= 0 and <= 240, "Arrival lead must be 0-240 minutes.");

@@ -12,7 +12,7 @@ public sealed class Database(string connectionString)
     /// Per-connection settings: a commit is on disk (WAL, synchronous=FULL) before it returns,
     /// and a writer waits for another process's write lock instead of failing.
     /// </summary>
-    public const string ConnectionPragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;";
+    public const string ConnectionPragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384; PRAGMA temp_store = MEMORY;";
 
     /// <summary>The connection string in use.</summary>
     public string ConnectionString => connectionString;

@@ -27,8 +27,6 @@ public sealed class PassportQueueDbContext(DbContextOptions<PassportQueueDbConte
 
     public DbSet<DayCounter> DayCounters => Set<DayCounter>();
 
-    public DbSet<SlotCounter> SlotCounters => Set<SlotCounter>();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PassportQueueDbContext).Assembly);
 

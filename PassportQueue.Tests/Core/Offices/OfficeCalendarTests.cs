@@ -73,6 +73,10 @@ public sealed class OfficeCalendarTests
     }
 
     [Fact]
+    public void RefusesADailyQuotaLargerThanTheSlotsHold() =>
+        Assert.Contains(Builders.Settings().Validate().Concat((Builders.Settings() with { DailyQuota = 5 }).Validate()), e => e.Contains("slots hold", StringComparison.Ordinal));
+
+    [Fact]
     public void ReportsInvalidSettings()
     {
         var errors = (Builders.Settings() with { Code = "bg1", DailyQuota = 0, PriorityQuota = 5, TimeZoneId = "Mars/Olympus" }).Validate();

@@ -11,7 +11,7 @@ public sealed class DatabaseSetupTests
     public async Task SeedsOfficesFromConfigurationWithPerOfficeOverrides()
     {
         await using var h = await EngineHarness.StartAsync(
-            new Dictionary<string, string?> { ["Offices:BGR:DailyQuota"] = "40" }, Builders.Settings(), Builders.Batam());
+            new Dictionary<string, string?> { ["Offices:BGR:DailyQuota"] = "40", ["Offices:BGR:PlacesPerSlot"] = "20" }, Builders.Settings(), Builders.Batam());
 
         var offices = await h.QueryAsync(db => db.Offices.OrderBy(o => o.Code).ToListAsync());
 
@@ -24,7 +24,8 @@ public sealed class DatabaseSetupTests
     [Fact]
     public async Task KeepsTheDatabaseAsTheSourceOfTruthAfterTheFirstStart()
     {
-        await using var first = await EngineHarness.StartAsync(new Dictionary<string, string?> { ["Offices:BGR:DailyQuota"] = "40" }, Builders.Settings());
+        await using var first = await EngineHarness.StartAsync(
+            new Dictionary<string, string?> { ["Offices:BGR:DailyQuota"] = "40", ["Offices:BGR:PlacesPerSlot"] = "50" }, Builders.Settings());
 
         await using var restarted = await first.SecondNodeAsync(new Dictionary<string, string?> { ["Offices:BGR:DailyQuota"] = "99" });
 

@@ -23,8 +23,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         // One active booking per person, enforced by the database across processes.
         builder.HasIndex(b => b.PersonKey).IsUnique().HasFilter("\"State\" IN (0, 1)")
             .HasDatabaseName("UX_Bookings_ActivePerson");
-        builder.HasIndex(b => new { b.OfficeId, b.Date, b.SlotIndex });
-        builder.HasIndex(b => b.Phone);
+        // Each place of a day is given once: with slots filled in place order, no slot is ever over its places.
+        builder.HasIndex(b => new { b.OfficeId, b.Date, b.DayPlace }).IsUnique().HasDatabaseName("UX_Bookings_DayPlace");
+        // No index on the number: a number's bookings are found through its messages (Messages.Phone).
         // Late codes are found among the booked ones only.
         builder.HasIndex(b => b.CheckInDeadlineUtc).HasFilter("\"State\" = 0").HasDatabaseName("IX_Bookings_BookedDeadline");
         builder.HasOne<Office>().WithMany().HasForeignKey(b => b.OfficeId).OnDelete(DeleteBehavior.Restrict);

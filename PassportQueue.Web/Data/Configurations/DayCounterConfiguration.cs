@@ -14,6 +14,7 @@ internal sealed class DayCounterConfiguration : IEntityTypeConfiguration<DayCoun
             t.HasCheckConstraint("CK_DayCounters_Open", "\"OpenTaken\" >= 0 AND \"OpenTaken\" + \"PriorityQuota\" <= \"Quota\"");
             t.HasCheckConstraint("CK_DayCounters_Priority", "\"PriorityTaken\" >= 0 AND \"PriorityTaken\" <= \"PriorityQuota\"");
             t.HasCheckConstraint("CK_DayCounters_Arrived", "\"Arrived\" >= 0 AND \"Arrived\" <= \"OpenTaken\" + \"PriorityTaken\"");
+            t.HasCheckConstraint("CK_DayCounters_Slots", "\"PlacesPerSlot\" > 0 AND \"Quota\" <= \"SlotsPerDay\" * \"PlacesPerSlot\"");
         });
         builder.HasKey(d => new { d.OfficeId, d.Date });
     }

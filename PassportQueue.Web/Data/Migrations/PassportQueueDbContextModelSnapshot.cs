@@ -124,6 +124,9 @@ namespace PassportQueue.Web.Data.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DayPlace")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsOwner")
                         .HasColumnType("INTEGER");
 
@@ -185,9 +188,9 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasDatabaseName("UX_Bookings_ActivePerson")
                         .HasFilter("\"State\" IN (0, 1)");
 
-                    b.HasIndex("Phone");
-
-                    b.HasIndex("OfficeId", "Date", "SlotIndex");
+                    b.HasIndex("OfficeId", "Date", "DayPlace")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Bookings_DayPlace");
 
                     b.ToTable("Bookings", null, t =>
                         {
@@ -287,6 +290,9 @@ namespace PassportQueue.Web.Data.Migrations
                     b.Property<int>("OpenTaken")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PlacesPerSlot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PriorityQuota")
                         .HasColumnType("INTEGER");
 
@@ -294,6 +300,9 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Quota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotsPerDay")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("OfficeId", "Date");
@@ -305,6 +314,8 @@ namespace PassportQueue.Web.Data.Migrations
                             t.HasCheckConstraint("CK_DayCounters_Open", "\"OpenTaken\" >= 0 AND \"OpenTaken\" + \"PriorityQuota\" <= \"Quota\"");
 
                             t.HasCheckConstraint("CK_DayCounters_Priority", "\"PriorityTaken\" >= 0 AND \"PriorityTaken\" <= \"PriorityQuota\"");
+
+                            t.HasCheckConstraint("CK_DayCounters_Slots", "\"PlacesPerSlot\" > 0 AND \"Quota\" <= \"SlotsPerDay\" * \"PlacesPerSlot\"");
                         });
                 });
 
@@ -321,31 +332,6 @@ namespace PassportQueue.Web.Data.Migrations
                     b.HasKey("Number", "PersonKey");
 
                     b.ToTable("PhoneDependants", (string)null);
-                });
-
-            modelBuilder.Entity("PassportQueue.Web.Data.Records.SlotCounter", b =>
-                {
-                    b.Property<int>("OfficeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SlotIndex")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Capacity")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Taken")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("OfficeId", "Date", "SlotIndex");
-
-                    b.ToTable("SlotCounters", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_SlotCounters_Capacity", "\"Taken\" >= 0 AND \"Taken\" <= \"Capacity\"");
-                        });
                 });
 
             modelBuilder.Entity("PassportQueue.Web.Data.Records.StoredMessage", b =>

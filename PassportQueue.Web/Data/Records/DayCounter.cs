@@ -1,8 +1,11 @@
 namespace PassportQueue.Web.Data.Records;
 
 /// <summary>
-/// Places taken on one office day. Created with the quota in force when the day's first
-/// booking arrives; conditional updates and check constraints keep it within the quota.
+/// Places taken on one office day. Created with the quota and slot size in force when the day's
+/// first booking arrives; conditional updates and check constraints keep it within the quota.
+/// Places are numbered in the order they are taken, and the n-th place is in slot
+/// (n - 1) / <see cref="PlacesPerSlot"/>: slots fill in order, and a unique index on the bookings'
+/// place numbers means no slot can ever hold more than its places.
 /// </summary>
 public sealed class DayCounter
 {
@@ -13,6 +16,10 @@ public sealed class DayCounter
     public int Quota { get; set; }
 
     public int PriorityQuota { get; set; }
+
+    public int PlacesPerSlot { get; set; }
+
+    public int SlotsPerDay { get; set; }
 
     /// <summary>Places taken from the open share (quota minus priority share).</summary>
     public int OpenTaken { get; set; }

@@ -34,7 +34,14 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
     /// <inheritdoc />
     public Task<IReadOnlyList<BookingView>> ActiveBookingsAsync(PhoneNumber phone, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<BookingView>>(
-            s => s.List(BookingRows.Select + """ WHERE b."Phone" = @p AND b."State" IN (0, 1) ORDER BY b."SlotStartUtc" """, BookingRows.Map, ("@p", phone.E164)),
+            // Every booking comes from a message, and messages are indexed by number: the bookings need no index of their own on it.
+            s => s.List(
+                BookingRows.Select + """
+                     WHERE b."Id" IN (SELECT m."BookingId" FROM "Messages" m WHERE m."Phone" = @p AND m."BookingId" IS NOT NULL)
+                       AND b."State" IN (0, 1) ORDER BY b."SlotStartUtc"
+                    """,
+                BookingRows.Map,
+                ("@p", phone.E164)),
             cancellationToken);
 
     private static MessageOutcome? StoredOutcome(SqlSession s, string messageId) =>
@@ -177,90 +184,65 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
     }
 
     /// <summary>
-    /// Takes a place on the first date with one: a share of the day's quota, then the earliest
-    /// slot with room. Both are conditional updates that the check constraints back up; a share
-    /// taken on a day whose slots turn out full is given back before the next date is tried.
+    /// Takes a place on the first date with one, by a conditional update of the day's counter:
+    /// from the priority share first for balita and lansia, else from the open share. The
+    /// counter numbers the places in the order they are taken; the n-th place is in slot
+    /// (n - 1) / places per slot, so slots fill earliest first.
     /// </summary>
     private static Place? TakePlace(SqlSession s, BookingPlan plan)
     {
         foreach (var day in plan.Days)
         {
             var key = new (string, object?)[] { ("@o", plan.OfficeId), ("@d", day.Date) };
-            var share = TakeShare(s, plan, key);
-            if (share is null && EnsureCounters(s, plan.OfficeId, day))
+            var taken = TakeShare(s, plan, key);
+            if (taken is null && EnsureCounter(s, plan.OfficeId, day))
             {
-                share = TakeShare(s, plan, key);
+                taken = TakeShare(s, plan, key);
             }
 
-            if (share is not { } priority)
+            if (taken is { } place)
             {
-                continue;
+                return new Place(day, day.Slots[(place.Number - 1) / day.PlacesPerSlot], place.Number, place.Priority);
             }
-
-            var slot = s.Scalar<int?>(
-                """
-                UPDATE "SlotCounters" SET "Taken" = "Taken" + 1
-                WHERE "OfficeId" = @o AND "Date" = @d AND "Taken" < "Capacity" AND "SlotIndex" = (
-                    SELECT "SlotIndex" FROM "SlotCounters"
-                    WHERE "OfficeId" = @o AND "Date" = @d AND "Taken" < "Capacity" ORDER BY "SlotIndex" LIMIT 1)
-                RETURNING "SlotIndex"
-                """,
-                key);
-            if (slot is { } index)
-            {
-                return new Place(day, day.Slots[index], priority);
-            }
-
-            s.Execute(
-                priority
-                    ? """UPDATE "DayCounters" SET "PriorityTaken" = "PriorityTaken" - 1 WHERE "OfficeId" = @o AND "Date" = @d"""
-                    : """UPDATE "DayCounters" SET "OpenTaken" = "OpenTaken" - 1 WHERE "OfficeId" = @o AND "Date" = @d""",
-                key);
         }
 
         return null;
     }
 
-    /// <summary>Takes a share of the day's quota: true for the priority share, false for the open share, null for none.</summary>
-    private static bool? TakeShare(SqlSession s, BookingPlan plan, (string, object?)[] key)
+    /// <summary>Takes a share of the day's quota; returns the place's number in the day and whether it is a priority place.</summary>
+    private static (int Number, bool Priority)? TakeShare(SqlSession s, BookingPlan plan, (string, object?)[] key)
     {
-        if (plan.IsPriorityApplicant && s.Execute(
-                """UPDATE "DayCounters" SET "PriorityTaken" = "PriorityTaken" + 1 WHERE "OfficeId" = @o AND "Date" = @d AND "PriorityTaken" < "PriorityQuota" """,
-                key) == 1)
+        if (plan.IsPriorityApplicant && s.Scalar<int?>(
+                """
+                UPDATE "DayCounters" SET "PriorityTaken" = "PriorityTaken" + 1
+                WHERE "OfficeId" = @o AND "Date" = @d AND "PriorityTaken" < "PriorityQuota"
+                RETURNING "OpenTaken" + "PriorityTaken"
+                """,
+                key) is { } priority)
         {
-            return true;
+            return (priority, true);
         }
 
-        return s.Execute(
-            """UPDATE "DayCounters" SET "OpenTaken" = "OpenTaken" + 1 WHERE "OfficeId" = @o AND "Date" = @d AND "OpenTaken" + "PriorityQuota" < "Quota" """,
-            key) == 1
-            ? false
+        return s.Scalar<int?>(
+            """
+            UPDATE "DayCounters" SET "OpenTaken" = "OpenTaken" + 1
+            WHERE "OfficeId" = @o AND "Date" = @d AND "OpenTaken" + "PriorityQuota" < "Quota"
+            RETURNING "OpenTaken" + "PriorityTaken"
+            """,
+            key) is { } open
+            ? (open, false)
             : null;
     }
 
-    /// <summary>Creates a day's counters with the quota and slots in force now; false if they already existed.</summary>
-    private static bool EnsureCounters(SqlSession s, int officeId, DayPlan day)
-    {
-        var created = s.Execute(
+    /// <summary>Creates a day's counter with the quota and slot size in force now; false if it already existed.</summary>
+    private static bool EnsureCounter(SqlSession s, int officeId, DayPlan day) =>
+        s.Execute(
             """
-            INSERT INTO "DayCounters" ("OfficeId", "Date", "Quota", "PriorityQuota", "OpenTaken", "PriorityTaken", "Arrived")
-            VALUES (@o, @d, @q, @pq, 0, 0, 0) ON CONFLICT ("OfficeId", "Date") DO NOTHING
+            INSERT INTO "DayCounters" ("OfficeId", "Date", "Quota", "PriorityQuota", "PlacesPerSlot", "SlotsPerDay", "OpenTaken", "PriorityTaken", "Arrived")
+            VALUES (@o, @d, @q, @pq, @places, @slots, 0, 0, 0) ON CONFLICT ("OfficeId", "Date") DO NOTHING
             """,
-            ("@o", officeId), ("@d", day.Date), ("@q", day.Quota), ("@pq", day.PriorityQuota));
-        if (created == 0)
-        {
-            return false;
-        }
-
-        foreach (var slot in day.Slots)
-        {
-            s.Execute(
-                """INSERT INTO "SlotCounters" ("OfficeId", "Date", "SlotIndex", "Capacity", "Taken") VALUES (@o, @d, @i, @c, 0)""",
-                ("@o", officeId), ("@d", day.Date), ("@i", slot.Index), ("@c", slot.Capacity));
-        }
-
-        return true;
-    }
+            ("@o", officeId), ("@d", day.Date), ("@q", day.Quota), ("@pq", day.PriorityQuota), ("@places", day.PlacesPerSlot),
+            ("@slots", day.Slots.Count)) == 1;
 
     private static (long Id, BookingView View) InsertBooking(SqlSession s, IncomingRecord m, BookingPlan plan, Place place, bool isOwner)
     {
@@ -271,13 +253,13 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
             var id = s.Scalar<long?>(
                 """
                 INSERT INTO "Bookings" ("Code", "OfficeId", "Phone", "PersonKey", "Name", "BirthDate", "Address", "AgeGroup", "IsOwner",
-                    "IsPriority", "Date", "SlotIndex", "SlotStartUtc", "CheckInDeadlineUtc", "State", "MessageId", "CreatedAtUtc", "UpdatedAtUtc")
-                VALUES (@code, @o, @p, @k, @n, @birth, @addr, @age, @owner, @prio, @d, @slot, @start, @deadline, 0, @msg, @now, @now)
+                    "IsPriority", "Date", "DayPlace", "SlotIndex", "SlotStartUtc", "CheckInDeadlineUtc", "State", "MessageId", "CreatedAtUtc", "UpdatedAtUtc")
+                VALUES (@code, @o, @p, @k, @n, @birth, @addr, @age, @owner, @prio, @d, @place, @slot, @start, @deadline, 0, @msg, @now, @now)
                 ON CONFLICT ("Code") DO NOTHING RETURNING "Id"
                 """,
                 ("@code", code), ("@o", plan.OfficeId), ("@p", plan.Phone.E164), ("@k", plan.PersonKey), ("@n", plan.Name),
                 ("@birth", plan.BirthDate), ("@addr", plan.Address), ("@age", plan.AgeGroup), ("@owner", isOwner), ("@prio", place.Priority),
-                ("@d", place.Day.Date), ("@slot", place.Slot.Index), ("@start", place.Slot.StartUtc), ("@deadline", place.Slot.DeadlineUtc),
+                ("@d", place.Day.Date), ("@place", place.Number), ("@slot", place.Slot.Index), ("@start", place.Slot.StartUtc), ("@deadline", place.Slot.DeadlineUtc),
                 ("@msg", m.MessageId), ("@now", plan.NowUtc));
             if (id is { } bookingId)
             {
@@ -347,5 +329,5 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
         }
     }
 
-    private sealed record Place(DayPlan Day, SlotPlan Slot, bool Priority);
+    private sealed record Place(DayPlan Day, SlotPlan Slot, int Number, bool Priority);
 }

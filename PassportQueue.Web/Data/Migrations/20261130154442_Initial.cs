@@ -38,6 +38,8 @@ namespace PassportQueue.Web.Data.Migrations
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Quota = table.Column<int>(type: "INTEGER", nullable: false),
                     PriorityQuota = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlacesPerSlot = table.Column<int>(type: "INTEGER", nullable: false),
+                    SlotsPerDay = table.Column<int>(type: "INTEGER", nullable: false),
                     OpenTaken = table.Column<int>(type: "INTEGER", nullable: false),
                     PriorityTaken = table.Column<int>(type: "INTEGER", nullable: false),
                     Arrived = table.Column<int>(type: "INTEGER", nullable: false)
@@ -48,6 +50,7 @@ namespace PassportQueue.Web.Data.Migrations
                     table.CheckConstraint("CK_DayCounters_Arrived", "\"Arrived\" >= 0 AND \"Arrived\" <= \"OpenTaken\" + \"PriorityTaken\"");
                     table.CheckConstraint("CK_DayCounters_Open", "\"OpenTaken\" >= 0 AND \"OpenTaken\" + \"PriorityQuota\" <= \"Quota\"");
                     table.CheckConstraint("CK_DayCounters_Priority", "\"PriorityTaken\" >= 0 AND \"PriorityTaken\" <= \"PriorityQuota\"");
+                    table.CheckConstraint("CK_DayCounters_Slots", "\"PlacesPerSlot\" > 0 AND \"Quota\" <= \"SlotsPerDay\" * \"PlacesPerSlot\"");
                 });
 
             migrationBuilder.CreateTable(
@@ -104,22 +107,6 @@ namespace PassportQueue.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "SlotCounters",
-                columns: table => new
-                {
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SlotIndex = table.Column<int>(type: "INTEGER", nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
-                    Taken = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_SlotCounters", x => new { x.OfficeId, x.Date, x.SlotIndex });
-                    table.CheckConstraint("CK_SlotCounters_Capacity", "\"Taken\" >= 0 AND \"Taken\" <= \"Capacity\"");
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Bookings",
                 columns: table => new
                 {
@@ -136,6 +123,7 @@ namespace PassportQueue.Web.Data.Migrations
                     IsOwner = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsPriority = table.Column<bool>(type: "INTEGER", nullable: false),
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DayPlace = table.Column<int>(type: "INTEGER", nullable: false),
                     SlotIndex = table.Column<int>(type: "INTEGER", nullable: false),
                     SlotStartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CheckInDeadlineUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -224,21 +212,17 @@ namespace PassportQueue.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Bookings_OfficeId_Date_SlotIndex",
-                table: "Bookings",
-                columns: new[] { "OfficeId", "Date", "SlotIndex" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Bookings_Phone",
-                table: "Bookings",
-                column: "Phone");
-
-            migrationBuilder.CreateIndex(
                 name: "UX_Bookings_ActivePerson",
                 table: "Bookings",
                 column: "PersonKey",
                 unique: true,
                 filter: "\"State\" IN (0, 1)");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Bookings_DayPlace",
+                table: "Bookings",
+                columns: new[] { "OfficeId", "Date", "DayPlace" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Messages_Phone_ReceivedAtUtc",
@@ -290,9 +274,6 @@ namespace PassportQueue.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "PhoneFlags");
-
-            migrationBuilder.DropTable(
-                name: "SlotCounters");
 
             migrationBuilder.DropTable(
                 name: "Offices");
