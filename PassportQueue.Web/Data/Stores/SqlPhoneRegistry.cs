@@ -23,7 +23,7 @@ public sealed class SqlPhoneRegistry(WriteBatcher writes, IDbContextFactory<Pass
         return writes.RunAsync(s =>
         {
             var moved = LedgerWrites.Flag(s, phone.E164, reason, detail, null, actor, now);
-            return new PhoneChange(moved ? PhoneChangeStatus.Changed : PhoneChangeStatus.Unchanged, LedgerWrites.Standing(s, phone.E164));
+            return Result(s, phone, moved);
         }, cancellationToken);
     }
 
@@ -51,7 +51,10 @@ public sealed class SqlPhoneRegistry(WriteBatcher writes, IDbContextFactory<Pass
         return writes.RunAsync(s =>
         {
             var moved = from.Any(f => LedgerWrites.ChangeStanding(s, phone.E164, f, to, action, reason.Trim(), actor, now));
-            return new PhoneChange(moved ? PhoneChangeStatus.Changed : PhoneChangeStatus.Unchanged, LedgerWrites.Standing(s, phone.E164));
+            return Result(s, phone, moved);
         }, ct);
     }
+
+    private static PhoneChange Result(SqlSession s, PhoneNumber phone, bool moved) =>
+        new(moved ? PhoneChangeStatus.Changed : PhoneChangeStatus.Unchanged, LedgerWrites.Standing(s, phone.E164));
 }

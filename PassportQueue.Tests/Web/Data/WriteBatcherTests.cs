@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PassportQueue.Core.Audit;
+using PassportQueue.Core.Blacklist;
+using PassportQueue.Core.Phones;
+using PassportQueue.Web.Data.Sql;
+
+namespace PassportQueue.Tests.Web.Data;
+
+public sealed class WriteBatcherTests
+{
+    private const string Insert = """INSERT INTO "PhoneDependants" ("Number", "PersonKey") VALUES (@n, @k)""";
+
+    [Fact]
+    public async Task AFailingUnitLeavesNoTraceAndTheOthersCommit()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        var batcher = h.Get<WriteBatcher>();
+        // The dependants' number must exist first (foreign key).
+        await h.Get<IPhoneRegistry>().FlagAsync(PhoneNumber.Parse("+6281234500001"), FlagReason.Officer, null, Actor.System, default);
+
+        var first = batcher.RunAsync(s => s.Execute(Insert, ("@n", "+6281234500001"), ("@k", "A|2000-01-01")));
+        var failing = batcher.RunAsync<int>(s =>
+        {
+            s.Execute(Insert, ("@n", "+6281234500001"), ("@k", "B|2000-01-01"));
+            throw new InvalidOperationException("boom");
+        });
+        var last = batcher.RunAsync(s => s.Execute(Insert, ("@n", "+6281234500001"), ("@k", "C|2000-01-01")));
+
+        Assert.Equal(1, await first);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Equal(1, await last);
+        var keys = await h.QueryAsync(db => db.PhoneDependants.OrderBy(d => d.PersonKey).Select(d => d.PersonKey).ToListAsync());
+        Assert.Equal(["A|2000-01-01", "C|2000-01-01"], keys);
+    }
+
+    [Fact]
+    public async Task AnswersOnlyAfterTheWriteIsCommittedToTheFile()
+    {
+        await using var h = await EngineHarness.StartAsync();
+
+        await h.Get<WriteBatcher>().RunAsync(s => s.Execute(
+            """INSERT INTO "Phones" ("Number", "Dependants", "NoShows", "Standing", "FirstSeenUtc") VALUES ('+6281234500009', 0, 0, 0, '2026-12-01 02:00:00')"""));
+
+        // A fresh connection of its own sees the row: it is committed, not only in the writer's transaction.
+        await using var other = new SqliteConnection($"Data Source={h.DatabasePath};Pooling=False");
+        await other.OpenAsync();
+        await using var count = other.CreateCommand();
+        count.CommandText = """SELECT COUNT(*) FROM "Phones" WHERE "Number" = '+6281234500009'""";
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task WritesWithFullSynchronousCommitsInWalMode()
+    {
+        await using var h = await EngineHarness.StartAsync();
+
+        var (synchronous, journal) = await h.Get<WriteBatcher>().RunAsync(s => (s.Scalar<long>("PRAGMA synchronous"), s.Scalar<string>("PRAGMA journal_mode")));
+
+        Assert.Equal((2L, "wal"), (synchronous, journal));
+    }
+}
