@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using PassportQueue.Web.Components;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.WhatsApp;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPassportQueueData();
+builder.AddWhatsApp();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -14,11 +17,14 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+// Behind a reverse proxy Twilio's signature covers the public URL: take scheme and host from it.
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost });
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapGet("/healthz", () => TypedResults.Ok("ok"));
+app.MapWhatsAppWebhooks();
 
 await app.RunAsync();
 

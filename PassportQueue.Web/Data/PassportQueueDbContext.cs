@@ -27,6 +27,10 @@ public sealed class PassportQueueDbContext(DbContextOptions<PassportQueueDbConte
 
     public DbSet<DayCounter> DayCounters => Set<DayCounter>();
 
+    public DbSet<IdPhoto> IdPhotos => Set<IdPhoto>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PassportQueueDbContext).Assembly);
 

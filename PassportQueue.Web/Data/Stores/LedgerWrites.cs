@@ -1,6 +1,7 @@
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
+using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Web.Data.Stores;
@@ -18,6 +19,15 @@ internal static class LedgerWrites
             "\"AuditEntries\"",
             "\"AtUtc\", \"Actor\", \"Action\", \"OfficeId\", \"BookingId\", \"Phone\", \"Reason\"",
             at, actor.Value, action, officeId, bookingId, phone, Truncate(reason));
+
+    /// <summary>Queues a message to the applicant in the caller's transaction; at most one per booking and kind.</summary>
+    public static void Notify(SqlSession s, OutboxKind kind, long bookingId, int officeId, string phone, DateTime dueAt, DateTime now) =>
+        s.Execute(
+            """
+            INSERT INTO "Outbox" ("Kind", "BookingId", "OfficeId", "Phone", "CreatedAtUtc", "DueAtUtc", "Status", "Attempts", "DeliveryRank")
+            VALUES (@kind, @booking, @office, @phone, @now, @due, 0, 0, 0) ON CONFLICT ("BookingId", "Kind") DO NOTHING
+            """,
+            ("@kind", kind), ("@booking", bookingId), ("@office", officeId), ("@phone", phone), ("@now", now), ("@due", dueAt));
 
     /// <summary>Creates the number's record on its first message.</summary>
     public static void EnsurePhone(SqlSession s, string phone, DateTime now) =>

@@ -1,5 +1,6 @@
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
+using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Web.Data.Stores;
@@ -76,6 +77,7 @@ public sealed class SqlBookingLedger(WriteBatcher writes, Database database) : I
 
             LedgerWrites.Audit(s, nowUtc, actor, AuditAction.Forfeited, row.OfficeId, row.Id, row.Phone, reason);
             LedgerWrites.NoShow(s, row.Phone, row.Id, code.Value, rules, actor, nowUtc);
+            LedgerWrites.Notify(s, OutboxKind.Forfeited, row.Id, row.OfficeId, row.Phone, nowUtc, nowUtc);
             return new LedgerChange(true, row.View with { State = BookingState.Forfeited });
         }, cancellationToken);
 

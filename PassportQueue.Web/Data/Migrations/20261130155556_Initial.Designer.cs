@@ -11,7 +11,7 @@ using PassportQueue.Web.Data;
 namespace PassportQueue.Web.Data.Migrations
 {
     [DbContext(typeof(PassportQueueDbContext))]
-    [Migration("20261130154442_Initial")]
+    [Migration("20261130155556_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -320,6 +320,136 @@ namespace PassportQueue.Web.Data.Migrations
 
                             t.HasCheckConstraint("CK_DayCounters_Slots", "\"PlacesPerSlot\" > 0 AND \"Quota\" <= \"SlotsPerDay\" * \"PlacesPerSlot\"");
                         });
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.IdPhoto", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Encrypted")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("ReceivedAtUtc")
+                        .HasDatabaseName("IX_IdPhotos_Held")
+                        .HasFilter("\"Encrypted\" IS NOT NULL");
+
+                    b.ToTable("IdPhotos", (string)null);
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryErrorCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeliveryRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveryStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveryUpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TwilioSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAtUtc")
+                        .HasDatabaseName("IX_Outbox_Pending")
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("TwilioSid")
+                        .IsUnique()
+                        .HasFilter("\"TwilioSid\" IS NOT NULL");
+
+                    b.HasIndex("BookingId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("Outbox", (string)null);
                 });
 
             modelBuilder.Entity("PassportQueue.Web.Data.Records.PhoneDependant", b =>

@@ -54,6 +54,24 @@ namespace PassportQueue.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdPhotos",
+                columns: table => new
+                {
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Encrypted = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    SizeBytes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdPhotos", x => x.MessageId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Messages",
                 columns: table => new
                 {
@@ -83,6 +101,37 @@ namespace PassportQueue.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Offices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeasedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ContentSid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TwilioSid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DeliveryStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    DeliveryRank = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveryErrorCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    DeliveryUpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -225,6 +274,12 @@ namespace PassportQueue.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdPhotos_Held",
+                table: "IdPhotos",
+                column: "ReceivedAtUtc",
+                filter: "\"Encrypted\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Messages_Phone_ReceivedAtUtc",
                 table: "Messages",
                 columns: new[] { "Phone", "ReceivedAtUtc" });
@@ -234,6 +289,30 @@ namespace PassportQueue.Web.Data.Migrations
                 table: "Offices",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_BookingId_Kind",
+                table: "Outbox",
+                columns: new[] { "BookingId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_Pending",
+                table: "Outbox",
+                column: "DueAtUtc",
+                filter: "\"Status\" = 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_Phone",
+                table: "Outbox",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_TwilioSid",
+                table: "Outbox",
+                column: "TwilioSid",
+                unique: true,
+                filter: "\"TwilioSid\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PhoneFlags_Phone_RaisedAtUtc",
@@ -267,7 +346,13 @@ namespace PassportQueue.Web.Data.Migrations
                 name: "DayCounters");
 
             migrationBuilder.DropTable(
+                name: "IdPhotos");
+
+            migrationBuilder.DropTable(
                 name: "Messages");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
 
             migrationBuilder.DropTable(
                 name: "PhoneDependants");

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PassportQueue.Web.Data.Records;
+
+namespace PassportQueue.Web.Data.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("Outbox");
+        builder.HasKey(o => o.Id);
+        // One message of each kind per booking, however many nodes or retries try to write it.
+        builder.HasIndex(o => new { o.BookingId, o.Kind }).IsUnique();
+        builder.HasIndex(o => o.DueAtUtc).HasFilter("\"Status\" = 0").HasDatabaseName("IX_Outbox_Pending");
+        builder.HasIndex(o => o.TwilioSid).IsUnique().HasFilter("\"TwilioSid\" IS NOT NULL");
+        builder.HasIndex(o => o.Phone);
+        builder.Property(o => o.Phone).HasMaxLength(20).IsRequired();
+        builder.Property(o => o.LeasedBy).HasMaxLength(100);
+        builder.Property(o => o.Body).HasMaxLength(2000);
+        builder.Property(o => o.ContentSid).HasMaxLength(64);
+        builder.Property(o => o.TwilioSid).HasMaxLength(64);
+        builder.Property(o => o.LastError).HasMaxLength(500);
+        builder.Property(o => o.DeliveryStatus).HasMaxLength(20);
+        builder.Property(o => o.DeliveryErrorCode).HasMaxLength(10);
+    }
+}

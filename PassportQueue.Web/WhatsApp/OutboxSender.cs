@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Options;
+using PassportQueue.Core.Offices;
+using PassportQueue.Web.Data.Records;
+
+namespace PassportQueue.Web.WhatsApp;
+
+/// <summary>
+/// Sends the outbox in the background. Each due message is leased, rendered, and sent as free
+/// text inside WhatsApp's 24-hour window or as its approved template outside it. A failure is
+/// retried with exponential backoff; without Twilio credentials messages are held for the simulator.
+/// </summary>
+public sealed partial class OutboxSender(
+    OutboxStore outbox, IOfficeDirectory offices, ITwilioMessenger messenger, IOptions<TwilioOptions> options, TimeProvider time, ILogger<OutboxSender> logger)
+{
+    /// <summary>After this many failed attempts a message is given up.</summary>
+    public const int MaxAttempts = 8;
+
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Sends what is due now; returns how many messages it handled.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await outbox.LeaseDueAsync(_node, now, now + Lease, 20, ct);
+        foreach (var message in due)
+        {
+            await SendAsync(message, now, ct);
+        }
+
+        return due.Count;
+    }
+
+    /// <summary>Delay before the next attempt: 30 s, 1 min, 2 min … at most an hour.</summary>
+    public static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempt - 1))));
+
+    private async Task SendAsync(DueMessage message, DateTime now, CancellationToken ct)
+    {
+        var booking = await outbox.BookingAsync(message.BookingId, ct);
+        var office = booking is null ? null : await offices.FindByCodeAsync(booking.OfficeCode, ct);
+        if (booking is null || office is null)
+        {
+            await outbox.FinishAsync(message.Id, _node, OutboxStatus.Failed, null, null, null, "booking or office not found", now, ct);
+            return;
+        }
+
+        var settings = options.Value;
+        var body = NotificationWriter.Text(message.Kind, booking, office);
+        if (!settings.CanSend)
+        {
+            await outbox.FinishAsync(message.Id, _node, OutboxStatus.Held, body, null, null, "no Twilio credentials configured", now, ct);
+            return;
+        }
+
+        var lastInbound = await outbox.LastInboundAsync(message.Phone, ct);
+        var inWindow = lastInbound is { } last && now - last < TimeSpan.FromHours(24);
+        var template = inWindow ? null : settings.Templates.GetValueOrDefault(message.Kind.ToString());
+        if (!inWindow && template is null)
+        {
+            await outbox.FinishAsync(message.Id, _node, OutboxStatus.Failed, body, null, null, $"outside the 24-hour window and no template for {message.Kind}", now, ct);
+            return;
+        }
+
+        var outgoing = new OutgoingWhatsApp(
+            office.Settings.WhatsAppNumbers.Select(n => Core.Phones.PhoneNumber.TryParse(n, out var p) ? p.E164 : null).First(n => n is not null)!,
+            message.Phone,
+            body,
+            template,
+            template is null ? null : NotificationWriter.TemplateVariables(booking, office),
+            settings.PublicBaseUrl is { Length: > 0 } baseUrl ? new Uri(baseUrl.TrimEnd('/') + WhatsAppEndpoints.StatusPath) : null);
+        try
+        {
+            var sid = await messenger.SendAsync(outgoing, ct);
+            await outbox.FinishAsync(message.Id, _node, OutboxStatus.Sent, body, template, sid, null, now, ct);
+        }
+#pragma warning disable CA1031 // Any failure of Twilio or the network is retried later, never lost.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogSendFailed(logger, message.Id, message.Attempts + 1, ex.Message);
+            if (message.Attempts + 1 >= MaxAttempts)
+            {
+                await outbox.FinishAsync(message.Id, _node, OutboxStatus.Failed, body, template, null, ex.Message, now, ct);
+            }
+            else
+            {
+                await outbox.RetryAsync(message.Id, _node, ex.Message, now + Backoff(message.Attempts + 1), ct);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} failed on attempt {Attempt}: {Error}")]
+    private static partial void LogSendFailed(ILogger logger, long id, int attempt, string error);
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using PassportQueue.Core.Bookings;
+using PassportQueue.Core.Messages;
+using PassportQueue.Core.Offices;
+
+namespace PassportQueue.Web.WhatsApp;
+
+/// <summary>
+/// The one place where an outcome becomes the text an applicant reads: Indonesian by default,
+/// office-local dates and times with WIB, WITA or WIT, and never more than WhatsApp's 1,600
+/// characters.
+/// </summary>
+public static class ReplyWriter
+{
+    /// <summary>Longest reply Twilio sends as one WhatsApp message.</summary>
+    public const int MaxLength = 1600;
+
+    /// <summary>The reply to a message's outcome at an office.</summary>
+    public static string Write(MessageOutcome outcome, Office? office, DateTimeOffset now, CultureInfo? culture = null)
+    {
+        var c = culture ?? WhatsAppText.Indonesian;
+        var text = (outcome, office) switch
+        {
+            (NotAccepted, _) or (_, null) => WhatsAppText.Get(c, "NotAccepted"),
+            (BookingConfirmed confirmed, { } o) => Booked(c, o, confirmed.Booking),
+            (BookingRefused refused, { } o) => Refused(c, o, refused),
+            (FormatRejected rejected, { } o) => Format(c, o, rejected, now),
+            (CommandAnswered answered, { } o) => Command(c, o, answered, now),
+            _ => throw new InvalidOperationException($"No reply for {outcome.GetType().Name}."),
+        };
+        return text.Length <= MaxLength ? text : text[..(MaxLength - 1)] + "…";
+    }
+
+    /// <summary>The office-local date as applicants read it, e.g. "Rabu, 2 Desember 2026".</summary>
+    public static string Date(CultureInfo c, DateOnly date) => date.ToString("dddd, d MMMM yyyy", c);
+
+    /// <summary>An instant as office-local time with its zone, e.g. "08.00 WIB".</summary>
+    public static string Time(CultureInfo c, Office office, DateTime utc) =>
+        Clock(c, TimeOnly.FromDateTime(office.Calendar.ToLocal(new DateTimeOffset(utc, TimeSpan.Zero))), office);
+
+    private static string Clock(CultureInfo c, TimeOnly time, Office office) =>
+        $"{time.ToString(c.Name.StartsWith("id", StringComparison.Ordinal) ? "HH.mm" : "HH:mm", c)} {office.Calendar.ZoneAbbreviation}";
+
+    private static string Booked(CultureInfo c, Office office, BookingView b) => WhatsAppText.Get(
+        c, "Booked", b.Code, b.Name, office.Settings.Name, Date(c, b.Date), Time(c, office, b.SlotStartUtc),
+        Time(c, office, b.CheckInDeadlineUtc), office.Settings.ArriveMinutesBefore, Documents(office));
+
+    private static string Refused(CultureInfo c, Office office, BookingRefused r)
+    {
+        var s = office.Settings;
+        var text = r.Reason switch
+        {
+            RefusalReason.Blacklisted => WhatsAppText.Get(c, "Refused_Blacklisted", s.Name),
+            RefusalReason.OutsideIntakeHours => WhatsAppText.Get(
+                c, "Refused_OutsideIntakeHours", s.Name, Clock(c, s.IntakeOpens ?? TimeOnly.MinValue, office), Clock(c, s.IntakeCloses ?? TimeOnly.MaxValue, office)),
+            RefusalReason.IdPhotoMissing => WhatsAppText.Get(c, "Refused_IdPhotoMissing", s.Name, FormatOf(c, s), ExampleOf(c, s, DateOnly.MinValue)),
+            RefusalReason.DateOutsideWindow => WhatsAppText.Get(c, "Refused_DateOutsideWindow", s.WindowEndDays),
+            RefusalReason.NoPlacesInWindow => WhatsAppText.Get(c, "Refused_NoPlacesInWindow", s.Name, s.WindowEndDays),
+            RefusalReason.PersonHasActiveBooking when r.ExistingCode is { } code => WhatsAppText.Get(c, "Refused_PersonHasActiveBooking_Own", code),
+            var reason => WhatsAppText.Get(c, $"Refused_{reason}"),
+        };
+        return r.Reason is RefusalReason.DateInPast or RefusalReason.DateOutsideWindow or RefusalReason.OfficeClosed or RefusalReason.DayFull
+            ? text + "\n" + NextDates(c, office, r.NextDates)
+            : text;
+    }
+
+    private static string NextDates(CultureInfo c, Office office, IReadOnlyList<DateOnly> dates) =>
+        dates.Count == 0
+            ? WhatsAppText.Get(c, "NoNextDates", office.Settings.WindowEndDays)
+            : WhatsAppText.Get(c, "NextDates", string.Join("; ", dates.Select(d => $"{Date(c, d)} ({d.ToString("ddMMyyyy", CultureInfo.InvariantCulture)})")));
+
+    private static string Format(CultureInfo c, Office office, FormatRejected rejected, DateTimeOffset now)
+    {
+        var s = office.Settings;
+        var tomorrow = office.Calendar.WindowStart(now);
+        var reason = rejected.Problem switch
+        {
+            ParseProblem.WrongFieldCount => WhatsAppText.Get(c, "Format_WrongFieldCount", rejected.FieldCount),
+            ParseProblem.ArrivalDateInvalid => WhatsAppText.Get(c, "Format_ArrivalDateInvalid", tomorrow.ToString("ddMMyyyy", CultureInfo.InvariantCulture)),
+            var problem => WhatsAppText.Get(c, $"Format_{problem}"),
+        };
+        return WhatsAppText.Get(c, "Format_Intro", reason) + "\n" + WhatsAppText.Get(c, "Format_Correct", FormatOf(c, s), ExampleOf(c, s, tomorrow));
+    }
+
+    private static string Command(CultureInfo c, Office office, CommandAnswered answered, DateTimeOffset now)
+    {
+        var s = office.Settings;
+        return answered.Command switch
+        {
+            Core.Messages.Command.Status when answered.Bookings.Count == 0 => WhatsAppText.Get(c, "Status_None", FormatOf(c, s)),
+            Core.Messages.Command.Status => string.Join("\n", answered.Bookings.Select(b => WhatsAppText.Get(
+                c, "Status_Line", b.Code, b.Name, Date(c, b.Date), Time(c, office, b.SlotStartUtc), Time(c, office, b.CheckInDeadlineUtc),
+                WhatsAppText.Get(c, $"State_{b.State}"))).Prepend(WhatsAppText.Get(c, "Status_Header"))),
+            Core.Messages.Command.Documents => WhatsAppText.Get(c, "Documents", s.Name, Documents(office)),
+            Core.Messages.Command.Cancel => WhatsAppText.Get(c, "Cancel"),
+            Core.Messages.Command.LostOrDamaged => WhatsAppText.Get(c, "LostOrDamaged", s.Name),
+            _ => WhatsAppText.Get(
+                c, "Help", s.Name, FormatOf(c, s), ExampleOf(c, s, office.Calendar.WindowStart(now)),
+                s.IntakeOpens is { } opens && s.IntakeCloses is { } closes
+                    ? WhatsAppText.Get(c, "Help_Hours", Clock(c, opens, office), Clock(c, closes, office))
+                    : WhatsAppText.Get(c, "Help_AnyTime", s.WindowEndDays),
+                s.ArriveMinutesBefore),
+        };
+    }
+
+    private static string Documents(Office office) =>
+        string.Join("\n", office.Settings.Documents.Select((d, i) => $"{i + 1}. {d}"));
+
+    private static string FormatOf(CultureInfo c, OfficeSettings s) => WhatsAppText.Get(c, $"Format_{s.MessageFormat}");
+
+    private static string ExampleOf(CultureInfo c, OfficeSettings s, DateOnly arrival) =>
+        s.MessageFormat == MessageFormat.AddressWithIdPhoto
+            ? WhatsAppText.Get(c, "Example_AddressWithIdPhoto")
+            : $"#BUDI SANTOSO#25011987#{arrival.ToString("ddMMyyyy", CultureInfo.InvariantCulture)}";
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using PassportQueue.Web.Jobs;
+
+namespace PassportQueue.Web.WhatsApp;
+
+/// <summary>Registers the WhatsApp channel: signature checking, media, photos, flood guard, outbox and background jobs.</summary>
+public static class WhatsAppServiceExtensions
+{
+    public static WebApplicationBuilder AddWhatsApp(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<TwilioOptions>(builder.Configuration.GetSection(TwilioOptions.Section));
+        services.Configure<WhatsAppOptions>(builder.Configuration.GetSection(WhatsAppOptions.Section));
+        services.AddSingleton(sp => TwilioAuthToken.From(sp.GetRequiredService<IOptions<TwilioOptions>>().Value, builder.Environment));
+        services.AddSingleton<TwilioSignatureFilter>();
+        services.AddSingleton<FloodGuard>();
+        services.AddSingleton<IdPhotoStore>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<ITwilioMessenger, TwilioMessenger>();
+        services.AddHttpClient(TwilioMessenger.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<MediaDownloader>(c => c.Timeout = TimeSpan.FromSeconds(20))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddDataProtection().SetApplicationName("PassportQueue")
+            .PersistKeysToFileSystem(new DirectoryInfo(KeysPath(builder)));
+        if (builder.Configuration.GetValue("Jobs:Enabled", defaultValue: true))
+        {
+            services.AddHostedService<OutboxJob>();
+            services.AddHostedService<LateCodeJob>();
+            services.AddHostedService<ReminderJob>();
+            services.AddHostedService<HousekeepingJob>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Where data-protection keys live (<c>DataProtection:KeysPath</c>), apart from the database they protect.</summary>
+    private static string KeysPath(WebApplicationBuilder builder) =>
+        Path.GetFullPath(builder.Configuration["DataProtection:KeysPath"] ?? "App_Data/keys", builder.Environment.ContentRootPath);
+}
