@@ -49,7 +49,7 @@ public static class BookingPlanner
 
             if (!calendar.IsOpen(arrival))
             {
-                return new PlanRefused(RefusalReason.OfficeClosed, open);
+                return new PlanRefused(RefusalReason.OfficeClosed, NearestAfter(open, arrival));
             }
 
             candidates = [arrival];
@@ -85,12 +85,16 @@ public static class BookingPlanner
             request.Address,
             ageGroup,
             days,
-            [.. open.Except(candidates)],
+            request.ArrivalDate is { } requested ? NearestAfter(open, requested) : [],
             whenFull,
             rules,
             now.UtcDateTime);
         return new PlanAccepted(plan);
     }
+
+    /// <summary>Open dates other than <paramref name="date"/>: the ones after it first, then the ones before.</summary>
+    private static List<DateOnly> NearestAfter(IReadOnlyList<DateOnly> open, DateOnly date) =>
+        [.. open.Where(d => d > date), .. open.Where(d => d < date)];
 
     /// <summary>The quota and slots of one date under the office's current settings.</summary>
     public static DayPlan DayPlanFor(OfficeCalendar calendar, DateOnly date)

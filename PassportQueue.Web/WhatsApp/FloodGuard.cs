@@ -12,22 +12,27 @@ public sealed class FloodGuard(IOptions<WhatsAppOptions> options, TimeProvider t
 {
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
 
-    /// <summary>What to do with one more message from a number.</summary>
-    public FloodVerdict Check(string phone)
+    /// <summary>What to do with one more message from a number. A redelivery of a message already counted is not counted again.</summary>
+    public FloodVerdict Check(string phone, string messageId)
     {
         var now = time.GetUtcNow();
         var limit = options.Value.MessagesPerMinute;
         var window = _windows.GetOrAdd(phone, _ => new Window());
         lock (window)
         {
-            while (window.Times.Count > 0 && now - window.Times.Peek() >= TimeSpan.FromMinutes(1))
+            while (window.Times.Count > 0 && now - window.Times.Peek().At >= TimeSpan.FromMinutes(1))
             {
                 window.Times.Dequeue();
             }
 
+            if (window.Times.Any(t => t.MessageId == messageId))
+            {
+                return FloodVerdict.Allowed;
+            }
+
             if (window.Times.Count < limit)
             {
-                window.Times.Enqueue(now);
+                window.Times.Enqueue((now, messageId));
                 window.Throttled = false;
                 return FloodVerdict.Allowed;
             }
@@ -46,7 +51,7 @@ public sealed class FloodGuard(IOptions<WhatsAppOptions> options, TimeProvider t
         {
             lock (window)
             {
-                if (window.Times.Count == 0 || now - window.Times.Last() >= TimeSpan.FromMinutes(1))
+                if (window.Times.Count == 0 || now - window.Times.Last().At >= TimeSpan.FromMinutes(1))
                 {
                     _windows.TryRemove(phone, out _);
                 }
@@ -56,7 +61,7 @@ public sealed class FloodGuard(IOptions<WhatsAppOptions> options, TimeProvider t
 
     private sealed class Window
     {
-        public Queue<DateTimeOffset> Times { get; } = new();
+        public Queue<(DateTimeOffset At, string MessageId)> Times { get; } = new();
 
         public bool Throttled { get; set; }
     }

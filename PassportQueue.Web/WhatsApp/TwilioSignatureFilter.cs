@@ -8,11 +8,17 @@ namespace PassportQueue.Web.WhatsApp;
 /// URL it called and the form it sent, with our auth token. Anything else gets 403 with a short
 /// body, before the handler runs, so nothing is stored.
 /// </summary>
-public sealed class TwilioSignatureFilter(IOptions<TwilioOptions> options, TwilioAuthToken token) : IEndpointFilter
+public sealed class TwilioSignatureFilter(IOptions<TwilioOptions> options, IOptions<WhatsAppOptions> limits, TwilioAuthToken token) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var request = context.HttpContext.Request;
+        // Twilio always sends a length; anything without one or over the limit is refused before it is read.
+        if (request.ContentLength is not { } length || length > limits.Value.MaxRequestBytes)
+        {
+            return TypedResults.Text("Request body missing a length or too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
         if (!request.HasFormContentType)
         {
             return TypedResults.Text("Expected a form post.", statusCode: StatusCodes.Status415UnsupportedMediaType);

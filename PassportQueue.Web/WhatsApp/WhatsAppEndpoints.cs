@@ -52,7 +52,7 @@ public static class WhatsAppEndpoints
         var office = await offices.FindByNumberAsync(to, ct);
         if (office is not null && PhoneNumber.TryParse(from, out var sender))
         {
-            switch (flood.Check(sender.E164))
+            switch (flood.Check(sender.E164, sid))
             {
                 case FloodVerdict.Throttle:
                     await registry.FlagAsync(sender, FlagReason.MessageFlood, "too many messages in a minute", Actor.System, ct);

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PassportQueue.Web.Data;
+using PassportQueue.Web.WhatsApp;
+
+namespace PassportQueue.Tests.Web.WhatsApp;
+
+/// <summary>
+/// The whole web app as deployed (Production environment, appsettings.json's offices), on a real
+/// SQLite file in a fresh folder, with a fake clock, background jobs off (tests run their work),
+/// and Twilio's REST API redirected to a loopback fake when one is given.
+/// </summary>
+internal sealed class AppFactory(IDictionary<string, string?>? settings = null, string? twilioApi = null) : WebApplicationFactory<Program>
+{
+    public const string AuthToken = "test-auth-token-0123456789";
+    public const string Url = "http://localhost" + WhatsAppEndpoints.IncomingPath;
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pq-web-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; } = new(Builders.Now);
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public async Task<T> QueryAsync<T>(Func<PassportQueueDbContext, Task<T>> query)
+    {
+        await using var db = await Get<IDbContextFactory<PassportQueueDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    /// <summary>Posts a form to a webhook, signed as Twilio signs it (or with the given signature).</summary>
+    public async Task<HttpResponseMessage> PostAsync(
+        IDictionary<string, string> form, string url = Url, string? signature = null, Action<HttpRequestMessage>? adjust = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", signature ?? TwilioSigner.Sign(AuthToken, url, form));
+        adjust?.Invoke(request);
+        return await CreateClient().SendAsync(request);
+    }
+
+    /// <summary>A WhatsApp message as Twilio posts it, and the reply text from the TwiML.</summary>
+    public async Task<string> SendAsync(string from, string body, string to = "+628111100333", string? sid = null, IDictionary<string, string>? extra = null)
+    {
+        var form = Message(from, body, to, sid);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            form[key] = value;
+        }
+
+        using var response = await PostAsync(form);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return TwiML.ReplyOf(await response.Content.ReadAsStringAsync());
+    }
+
+    public static Dictionary<string, string> Message(string from, string body, string to = "+628111100333", string? sid = null)
+    {
+        var id = sid ?? "SM" + Guid.NewGuid().ToString("N");
+        return Form(id, from, body, to);
+    }
+
+    private static Dictionary<string, string> Form(string id, string from, string body, string to) => new()
+    {
+        ["SmsMessageSid"] = id,
+        ["MessageSid"] = id,
+        ["AccountSid"] = "AC00000000000000000000000000000000",
+        ["From"] = "whatsapp:" + from,
+        ["To"] = "whatsapp:" + to,
+        ["Body"] = body,
+        ["NumMedia"] = "0",
+        ["NumSegments"] = "1",
+        ["ProfileName"] = "Pemohon",
+        ["WaId"] = from.TrimStart('+'),
+        ["SmsStatus"] = "received",
+        ["ApiVersion"] = "2010-04-01",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:PassportQueue", $"Data Source={Path.Combine(_folder, "app.db")}");
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(_folder, "keys"));
+        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Twilio:AuthToken", AuthToken);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            if (twilioApi is not null)
+            {
+                services.AddHttpClient(TwilioMessenger.ClientName).AddHttpMessageHandler(() => new RedirectToLoopback(new Uri(twilioApi)));
+            }
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    /// <summary>Sends what the Twilio SDK addresses to api.twilio.com to the loopback fake instead.</summary>
+    private sealed class RedirectToLoopback(Uri target) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.RequestUri = new UriBuilder(request.RequestUri!) { Scheme = target.Scheme, Host = target.Host, Port = target.Port }.Uri;
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using System.Xml.Linq;
+
+namespace PassportQueue.Tests.Web.WhatsApp;
+
+internal static class TwiML
+{
+    /// <summary>The text of the single &lt;Message&gt; in a TwiML response, or empty when there is none.</summary>
+    public static string ReplyOf(string xml)
+    {
+        var messages = XDocument.Parse(xml).Root!.Elements("Message").ToList();
+        Assert.True(messages.Count <= 1, "A reply has at most one message.");
+        return messages.SingleOrDefault()?.Value ?? string.Empty;
+    }
+}
