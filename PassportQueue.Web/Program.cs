@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.HttpOverrides;
+using MudBlazor.Services;
 using PassportQueue.Web.Components;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.WhatsApp;
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPassportQueueData();
 builder.AddWhatsApp();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();

@@ -22,6 +22,10 @@ public static class WhatsAppServiceExtensions
         services.AddHttpClient(TwilioMessenger.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient<MediaDownloader>(c => c.Timeout = TimeSpan.FromSeconds(20))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        // The simulator page renders only in Development; its services are harmless elsewhere.
+        services.AddHttpClient<SimulatorClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<SimulatorHistory>();
+
         services.AddDataProtection().SetApplicationName("PassportQueue")
             .PersistKeysToFileSystem(new DirectoryInfo(KeysPath(builder)));
         if (builder.Configuration.GetValue("Jobs:Enabled", defaultValue: true))

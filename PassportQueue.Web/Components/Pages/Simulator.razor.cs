@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Components;
+using PassportQueue.Core.Offices;
+using PassportQueue.Core.Phones;
+using PassportQueue.Web.Data;
+using PassportQueue.Web.WhatsApp;
+
+namespace PassportQueue.Web.Components.Pages;
+
+/// <summary>Development only: a trainer or developer chats with the office through the real, signed webhook.</summary>
+public sealed partial class Simulator
+{
+    [Inject]
+    private IWebHostEnvironment Environment { get; set; } = default!;
+
+    [Inject]
+    private OfficeDirectory Offices { get; set; } = default!;
+
+    [Inject]
+    private SimulatorClient Client { get; set; } = default!;
+
+    [Inject]
+    private SimulatorHistory History { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    private List<(string Number, string Name)> OfficeNumbers { get; set; } = [];
+
+    private string OfficeNumber { get; set; } = string.Empty;
+
+    private string Phone { get; set; } = "081234567890";
+
+    private string Text { get; set; } = string.Empty;
+
+    private bool AttachPhoto { get; set; }
+
+    private bool Sending { get; set; }
+
+    private string? Problem { get; set; }
+
+    private List<ChatLine> Lines { get; set; } = [];
+
+    private IReadOnlyList<Office> AllOffices { get; set; } = [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (!Environment.IsDevelopment())
+        {
+            return;
+        }
+
+        AllOffices = await Offices.AllAsync(CancellationToken.None);
+        OfficeNumbers = [.. AllOffices.SelectMany(o => o.Settings.WhatsAppNumbers.Select(n => (PhoneNumber.Parse(n).E164, o.Settings.Name)))];
+        OfficeNumber = OfficeNumbers.FirstOrDefault().Number ?? string.Empty;
+        await LoadAsync();
+    }
+
+    private async Task SendAsync()
+    {
+        Problem = null;
+        if (!PhoneNumber.TryParse(Phone, out var sender))
+        {
+            Problem = "Nomor pengirim tidak valid.";
+            return;
+        }
+
+        Sending = true;
+        try
+        {
+            var baseUri = new Uri(Navigation.BaseUri);
+            var media = AttachPhoto ? new Uri(baseUri, "simulator/contoh-ektp.png").ToString() : null;
+            var (status, reply) = await Client.SendAsync(baseUri, sender.E164, OfficeNumber, Text, media, CancellationToken.None);
+            if (status != 200)
+            {
+                Problem = $"Webhook menjawab HTTP {status}: {reply}";
+            }
+            else if (reply.Length == 0)
+            {
+                Problem = "Tidak ada balasan (nomor sedang dibatasi karena terlalu banyak pesan).";
+            }
+
+            Text = string.Empty;
+            await LoadAsync();
+        }
+        finally
+        {
+            Sending = false;
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        var office = AllOffices.FirstOrDefault(o => o.Settings.WhatsAppNumbers.Any(n => PhoneNumber.Parse(n).E164 == OfficeNumber));
+        Lines = office is not null && PhoneNumber.TryParse(Phone, out var phone)
+            ? await History.ConversationAsync(office, phone.E164, CancellationToken.None)
+            : [];
+    }
+
+    private string Local(DateTime utc)
+    {
+        var office = AllOffices.FirstOrDefault(o => o.Settings.WhatsAppNumbers.Any(n => PhoneNumber.Parse(n).E164 == OfficeNumber));
+        return office is null ? utc.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : ReplyWriter.Time(WhatsAppText.Indonesian, office, utc);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml.Linq;
+
+namespace PassportQueue.Web.WhatsApp;
+
+/// <summary>
+/// Development only: sends a message to this app's own webhook exactly as Twilio would, form
+/// fields and <c>X-Twilio-Signature</c> included, so that the simulator exercises the real path.
+/// </summary>
+public sealed class SimulatorClient(HttpClient http, TwilioAuthToken token)
+{
+    public const string ClientName = "simulator";
+
+    /// <summary>Posts a WhatsApp message to <paramref name="baseUri"/>'s webhook; returns the HTTP status and the reply text.</summary>
+    public async Task<(int Status, string Reply)> SendAsync(Uri baseUri, string from, string to, string body, string? mediaUrl, CancellationToken ct)
+    {
+        var url = new Uri(baseUri, WhatsAppEndpoints.IncomingPath.TrimStart('/')).ToString();
+        var sid = "SMsim" + Guid.NewGuid().ToString("N")[..27];
+        var form = new Dictionary<string, string>
+        {
+            ["MessageSid"] = sid,
+            ["SmsMessageSid"] = sid,
+            ["AccountSid"] = "ACsimulator",
+            ["From"] = "whatsapp:" + from,
+            ["To"] = "whatsapp:" + to,
+            ["Body"] = body,
+            ["NumMedia"] = mediaUrl is null ? "0" : "1",
+            ["ProfileName"] = "Simulator",
+            ["WaId"] = from.TrimStart('+'),
+        };
+        if (mediaUrl is not null)
+        {
+            form["MediaUrl0"] = mediaUrl;
+            form["MediaContentType0"] = "image/png";
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", Sign(token.Value, url, form));
+        using var response = await http.SendAsync(request, ct);
+        var content = await response.Content.ReadAsStringAsync(ct);
+        var reply = response.IsSuccessStatusCode
+            ? XDocument.Parse(content).Root?.Element("Message")?.Value ?? string.Empty
+            : content;
+        return ((int)response.StatusCode, reply);
+    }
+
+    /// <summary>Twilio's request signature: HMAC-SHA1 over the URL and the sorted form fields, in Base64.</summary>
+    public static string Sign(string authToken, string url, IReadOnlyDictionary<string, string> form)
+    {
+        var data = new StringBuilder(url);
+        foreach (var (key, value) in form.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            data.Append(key).Append(value);
+        }
+
+#pragma warning disable CA5350 // Twilio's signature scheme is HMAC-SHA1.
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
+#pragma warning restore CA5350
+    }
+}
