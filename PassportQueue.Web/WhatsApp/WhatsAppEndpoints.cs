@@ -11,13 +11,21 @@ using Twilio.TwiML;
 namespace PassportQueue.Web.WhatsApp;
 
 /// <summary>Twilio's WhatsApp webhooks: incoming messages, answered in TwiML, and delivery statuses.</summary>
-public static class WhatsAppEndpoints
+public static partial class WhatsAppEndpoints
 {
     public const string IncomingPath = "/webhooks/twilio/whatsapp";
     public const string StatusPath = "/webhooks/twilio/status";
 
     public static IEndpointRouteBuilder MapWhatsAppWebhooks(this IEndpointRouteBuilder app)
     {
+        // Resolve the auth token now, so that a deployment without one fails at start, not at the first message.
+        var token = app.ServiceProvider.GetRequiredService<TwilioAuthToken>();
+        if (token.Generated)
+        {
+            var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WhatsAppEndpoints));
+            LogGeneratedToken(logger, token.Value);
+        }
+
         var limit = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<WhatsAppOptions>>().Value.MaxRequestBytes;
         var hooks = app.MapGroup("/webhooks/twilio")
             .AddEndpointFilter<TwilioSignatureFilter>()
@@ -112,6 +120,9 @@ public static class WhatsAppEndpoints
         await photos.SaveAsync(sid, office.Id, phone.E164, photo.ContentType, photo.Image, ct);
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Development: no Twilio:AuthToken configured; webhooks are signed with the generated token {Token}")]
+    private static partial void LogGeneratedToken(ILogger logger, string token);
 
     private static ContentHttpResult TwiML(string? message)
     {
