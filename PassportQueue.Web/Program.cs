@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
+using PassportQueue.Web.Auth;
 using PassportQueue.Web.Components;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.WhatsApp;
@@ -7,11 +8,18 @@ using PassportQueue.Web.WhatsApp;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPassportQueueData();
 builder.AddWhatsApp();
+builder.AddStaffAuth();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddLocalization();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (UserCommand.Matches(args))
+{
+    Environment.ExitCode = await UserCommand.RunAsync(app.Services, args, Console.Out);
+    return;
+}
 
 if (!app.Environment.IsDevelopment())
 {
@@ -22,11 +30,16 @@ if (!app.Environment.IsDevelopment())
 // Behind a reverse proxy Twilio's signature covers the public URL: take scheme and host from it.
 app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost });
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization(DashboardCulture.Options());
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapGet("/healthz", () => TypedResults.Ok("ok"));
 app.MapWhatsAppWebhooks();
+app.MapStaffAuth();
+app.MapGet("/culture/{name}", DashboardCulture.Switch);
 
 await app.RunAsync();
 

@@ -41,6 +41,7 @@ public static class DataServiceExtensions
         services.AddSingleton<CounterDesk>();
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<DemoData>();
+        services.AddSingleton<Queries.CounterQueries>();
         return services;
     }
 
@@ -51,6 +52,7 @@ public static class DataServiceExtensions
         if (app.Environment.IsDevelopment())
         {
             await app.Services.GetRequiredService<DemoData>().SeedAsync(app.Lifetime.ApplicationStopping);
+            await Auth.DemoAccounts.SeedAsync(app.Services);
         }
     }
 

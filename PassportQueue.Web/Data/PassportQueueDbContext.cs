@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using PassportQueue.Web.Auth;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
@@ -8,8 +10,8 @@ using PassportQueue.Web.Data.Records;
 
 namespace PassportQueue.Web.Data;
 
-/// <summary>The product's database: bookings, numbers, flags, the audit trail and the engine's counters.</summary>
-public sealed class PassportQueueDbContext(DbContextOptions<PassportQueueDbContext> options) : DbContext(options)
+/// <summary>The product's database: bookings, numbers, flags, the audit trail, the engine's counters, and staff accounts.</summary>
+public sealed class PassportQueueDbContext(DbContextOptions<PassportQueueDbContext> options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<Office> Offices => Set<Office>();
 
@@ -31,8 +33,11 @@ public sealed class PassportQueueDbContext(DbContextOptions<PassportQueueDbConte
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PassportQueueDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PassportQueueDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PassportQueue.Web.Data;
+
+namespace PassportQueue.Web.Auth;
+
+/// <summary>ASP.NET Core Identity on the product's database: cookie sign-in, roles, lockout, the office claim.</summary>
+public static class AuthServiceExtensions
+{
+    public static WebApplicationBuilder AddStaffAuth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddAuthorization();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Identity's stores want a scoped context; it comes from the same pooled factory as everything else.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PassportQueueDbContext>>().CreateDbContext());
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PassportQueueDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<StaffClaims>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "pq.auth";
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+        services.AddScoped<StaffAccounts>();
+        return builder;
+    }
+
+    /// <summary>Sign-out: a form post with an antiforgery token.</summary>
+    public static IEndpointRouteBuilder MapStaffAuth(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/logout", async (SignInManager<StaffUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("~/account/login");
+        });
+        return app;
+    }
+}

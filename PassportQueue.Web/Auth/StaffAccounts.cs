@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Identity;
+using PassportQueue.Core.Offices;
+
+namespace PassportQueue.Web.Auth;
+
+/// <summary>Creates staff accounts with a role and an office, for the command line, demo data and the admin pages.</summary>
+public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, IOfficeDirectory offices)
+{
+    /// <summary>Creates an account; returns the errors, or none when it was created.</summary>
+    public async Task<IReadOnlyList<string>> CreateAsync(string email, string displayName, string role, string? officeCode, string password)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            return [$"Unknown role '{role}': use {string.Join(", ", Roles.All)}."];
+        }
+
+        if (role != Roles.Admin && (string.IsNullOrWhiteSpace(officeCode) || await offices.FindByCodeAsync(officeCode, CancellationToken.None) is null))
+        {
+            return [$"Officers and supervisors belong to one existing office: '{officeCode}' is not one."];
+        }
+
+        foreach (var name in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(name))
+            {
+                await roles.CreateAsync(new IdentityRole(name));
+            }
+        }
+
+        var user = new StaffUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            OfficeCode = role == Roles.Admin ? null : officeCode!.ToUpperInvariant(),
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return [.. created.Errors.Select(e => e.Description)];
+        }
+
+        var added = await users.AddToRoleAsync(user, role);
+        return added.Succeeded ? [] : [.. added.Errors.Select(e => e.Description)];
+    }
+
+    /// <summary>Whether an account with this e-mail exists.</summary>
+    public async Task<bool> ExistsAsync(string email) => await users.FindByEmailAsync(email) is not null;
+}

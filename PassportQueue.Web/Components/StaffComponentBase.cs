@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+using PassportQueue.Web.Auth;
+
+namespace PassportQueue.Web.Components;
+
+/// <summary>
+/// A dashboard page: knows the signed-in staff member (and so the office scope every query and
+/// action is held to, on the server) and speaks through the dashboard's texts.
+/// </summary>
+public abstract class StaffComponentBase : ComponentBase
+{
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject]
+    protected IStringLocalizer<DashboardText> L { get; set; } = default!;
+
+    /// <summary>The staff member; pages are [Authorize]d, so this is set before any page logic runs.</summary>
+    protected Staff Me { get; private set; } = new("?", "?", "-", IsAdmin: false, IsSupervisor: false);
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (AuthenticationState is not null && Staff.From((await AuthenticationState).User) is { } staff)
+        {
+            Me = staff;
+        }
+
+        await OnStaffInitializedAsync();
+    }
+
+    /// <summary>Page initialisation, after <see cref="Me"/> is known.</summary>
+    protected virtual Task OnStaffInitializedAsync() => Task.CompletedTask;
+}
