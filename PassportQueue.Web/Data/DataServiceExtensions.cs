@@ -41,6 +41,8 @@ public static class DataServiceExtensions
         services.AddSingleton<CounterDesk>();
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<DemoData>();
+        services.AddSingleton<ChangeFeed>();
+        services.AddSingleton<Queries.TodayQueries>();
         services.AddSingleton<Queries.CounterQueries>();
         return services;
     }

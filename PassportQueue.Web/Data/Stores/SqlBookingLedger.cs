@@ -9,7 +9,7 @@ namespace PassportQueue.Web.Data.Stores;
 /// Booking state changes after issue. Each is an update conditional on the state it leaves (and,
 /// for check-in and forfeit, on the deadline), written with its audit line in one transaction.
 /// </summary>
-public sealed class SqlBookingLedger(WriteBatcher writes, Database database) : IBookingLedger
+public sealed class SqlBookingLedger(WriteBatcher writes, Database database, ChangeFeed feed) : IBookingLedger
 {
     /// <inheritdoc />
     public Task<BookingView?> FindAsync(BookingCode code, CancellationToken cancellationToken) =>
@@ -17,7 +17,7 @@ public sealed class SqlBookingLedger(WriteBatcher writes, Database database) : I
 
     /// <inheritdoc />
     public Task<LedgerChange> MarkArrivedAsync(BookingCode code, Actor actor, DateTime nowUtc, CancellationToken cancellationToken) =>
-        writes.RunAsync(s =>
+        Announce(s =>
         {
             if (Load(s, code) is not { } row)
             {
@@ -57,7 +57,7 @@ public sealed class SqlBookingLedger(WriteBatcher writes, Database database) : I
     /// <inheritdoc />
     public Task<LedgerChange> ForfeitAsync(
         BookingCode code, string reason, Actor actor, DateTime nowUtc, BookingRules rules, CancellationToken cancellationToken) =>
-        writes.RunAsync(s =>
+        Announce(s =>
         {
             if (Load(s, code) is not { } row)
             {
@@ -96,7 +96,7 @@ public sealed class SqlBookingLedger(WriteBatcher writes, Database database) : I
 
     private Task<LedgerChange> MoveAsync(
         BookingCode code, BookingState from, BookingState to, AuditAction action, string? reason, Actor actor, DateTime nowUtc, CancellationToken ct) =>
-        writes.RunAsync(s =>
+        Announce(s =>
         {
             if (Load(s, code) is not { } row)
             {
@@ -117,6 +117,18 @@ public sealed class SqlBookingLedger(WriteBatcher writes, Database database) : I
             LedgerWrites.Audit(s, nowUtc, actor, action, row.OfficeId, row.Id, row.Phone, reason);
             return new LedgerChange(true, row.View with { State = to });
         }, ct);
+
+    /// <summary>Runs a change and, once it is committed, tells live dashboards of its office.</summary>
+    private async Task<LedgerChange> Announce(Func<SqlSession, LedgerChange> change, CancellationToken ct)
+    {
+        var result = await writes.RunAsync(change, ct);
+        if (result is { Changed: true, Booking: { } booking })
+        {
+            feed.Publish(booking.OfficeCode);
+        }
+
+        return result;
+    }
 
     private static (long Id, string Phone, int OfficeId, BookingView View)? Load(SqlSession s, BookingCode code) =>
         s.List(BookingRows.Select + """ WHERE b."Code" = @code""", BookingRows.MapWithKey, ("@code", code.Value)) is [var row] ? row : null;

@@ -14,7 +14,7 @@ namespace PassportQueue.Web.Data.Stores;
 /// outcome are written, all in one transaction. A refusal undoes the unit's writes and stores
 /// the refusal (and any flag) instead.
 /// </summary>
-public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IBookingStore
+public sealed class SqlBookingStore(WriteBatcher writes, Database database, ChangeFeed feed) : IBookingStore
 {
     private const int CodeAttempts = 8;
 
@@ -23,8 +23,16 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database) : IB
         writes.RunAsync(s => Store(s, message, outcome, null), cancellationToken);
 
     /// <inheritdoc />
-    public Task<MessageOutcome> BookAsync(IncomingRecord message, BookingPlan plan, CancellationToken cancellationToken) =>
-        writes.RunAsync(s => Book(s, message, plan), cancellationToken);
+    public async Task<MessageOutcome> BookAsync(IncomingRecord message, BookingPlan plan, CancellationToken cancellationToken)
+    {
+        var outcome = await writes.RunAsync(s => Book(s, message, plan), cancellationToken);
+        if (outcome is BookingConfirmed)
+        {
+            feed.Publish(plan.OfficeCode);
+        }
+
+        return outcome;
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<DateOnly>> DatesWithPlacesAsync(
