@@ -17,6 +17,12 @@ public abstract class StaffComponentBase : ComponentBase
     [Inject]
     protected IStringLocalizer<DashboardText> L { get; set; } = default!;
 
+    [Inject]
+    private Data.OfficeDirectory Directory { get; set; } = default!;
+
+    /// <summary>The user's own office (null for an admin).</summary>
+    protected Core.Offices.Office? MyOffice { get; private set; }
+
     /// <summary>The staff member; pages are [Authorize]d, so this is set before any page logic runs.</summary>
     protected Staff Me { get; private set; } = new("?", "?", "-", IsAdmin: false, IsSupervisor: false);
 
@@ -25,10 +31,14 @@ public abstract class StaffComponentBase : ComponentBase
         if (AuthenticationState is not null && Staff.From((await AuthenticationState).User) is { } staff)
         {
             Me = staff;
+            MyOffice = staff.OfficeCode is { } code ? await Directory.FindByCodeAsync(code, CancellationToken.None) : null;
         }
 
         await OnStaffInitializedAsync();
     }
+
+    /// <summary>An instant in the user's office time (WIB for an admin), e.g. "01-12-2026 07.30 WIB".</summary>
+    protected string Local(DateTime utc) => LocalTime.Format(MyOffice, utc);
 
     /// <summary>Page initialisation, after <see cref="Me"/> is known.</summary>
     protected virtual Task OnStaffInitializedAsync() => Task.CompletedTask;

@@ -43,6 +43,7 @@ public static class DataServiceExtensions
         services.AddSingleton<DemoData>();
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<Queries.TodayQueries>();
+        services.AddSingleton<Queries.SupervisorQueries>();
         services.AddSingleton<Queries.CounterQueries>();
         return services;
     }

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using PassportQueue.Core.Blacklist;
+using PassportQueue.Core.Phones;
+using PassportQueue.Web.Auth;
+using PassportQueue.Web.Data.Queries;
+
+namespace PassportQueue.Web.Components.Review;
+
+/// <summary>
+/// Numbers of one standing (flagged, or blacklisted) with each one's evidence as a timeline, and
+/// the supervisor's decisions on them, each with a required reason. Every action checks on the
+/// server that the number is in the supervisor's office scope.
+/// </summary>
+public sealed partial class NumberReview
+{
+    [Parameter, EditorRequired]
+    public PhoneStanding Standing { get; set; }
+
+    [Parameter, EditorRequired]
+    public Staff Me { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public string EmptyKey { get; set; } = string.Empty;
+
+    /// <summary>Formats an instant in the page's office time.</summary>
+    [Parameter, EditorRequired]
+    public Func<DateTime, string> Local { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<DashboardText> L { get; set; } = default!;
+
+    [Inject]
+    private SupervisorQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private IPhoneRegistry Registry { get; set; } = default!;
+
+    private IReadOnlyList<PhoneRecord> Numbers { get; set; } = [];
+
+    private IReadOnlyList<TimelineEntry> Timeline { get; set; } = [];
+
+    private string? Search { get; set; }
+
+    private string? Selected { get; set; }
+
+    private string? Reason { get; set; }
+
+    private string? Notice { get; set; }
+
+    private Severity NoticeSeverity { get; set; }
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync() => Numbers = await Queries.NumbersAsync(Standing, Me.Scope, Search, CancellationToken.None);
+
+    private async Task SelectAsync()
+    {
+        Notice = null;
+        Timeline = Selected is null ? [] : [.. (await Queries.TimelineAsync(Selected, CancellationToken.None)).OrderByDescending(e => e.AtUtc)];
+    }
+
+    private async Task DecideAsync(Decision decision)
+    {
+        if (Selected is null || !PhoneNumber.TryParse(Selected, out var phone) || !await Queries.MaySeeAsync(phone.E164, Me.Scope, CancellationToken.None))
+        {
+            return;
+        }
+
+        var reason = Reason ?? string.Empty;
+        var result = decision switch
+        {
+            Decision.Blacklist => await Registry.BlacklistAsync(phone, reason, Me.Actor, CancellationToken.None),
+            Decision.Clear => await Registry.ClearFlagAsync(phone, reason, Me.Actor, CancellationToken.None),
+            _ => await Registry.LiftBlacklistAsync(phone, reason, Me.Actor, CancellationToken.None),
+        };
+        (Notice, NoticeSeverity) = result.Status switch
+        {
+            PhoneChangeStatus.Changed => (L["Done"].Value, Severity.Success),
+            PhoneChangeStatus.ReasonRequired => (L["ReasonRequired"].Value, Severity.Warning),
+            _ => (L["NotChanged", L[$"Standing_{result.Standing}"]].Value, Severity.Info),
+        };
+        if (result.Changed)
+        {
+            Reason = null;
+            await LoadAsync();
+        }
+
+        var notice = (Notice, NoticeSeverity);
+        await SelectAsync();
+        (Notice, NoticeSeverity) = notice;
+    }
+
+    private static Color Colour(TimelineKind kind) => kind switch
+    {
+        TimelineKind.Flag => Color.Error,
+        TimelineKind.Booking => Color.Primary,
+        TimelineKind.Audit => Color.Warning,
+        _ => Color.Default,
+    };
+
+    private enum Decision
+    {
+        Blacklist,
+        Clear,
+        Lift,
+    }
+}
