@@ -24,6 +24,24 @@ internal sealed class AppFactory(IDictionary<string, string?>? settings = null, 
 
     public FakeTimeProvider Clock { get; } = new(Builders.Now);
 
+    /// <summary>Starts the app on Kestrel on a free loopback port, for a real browser; returns its address.</summary>
+    public string StartOnKestrel()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        return Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
+
+    /// <summary>Creates a staff account as the <c>user add</c> command does.</summary>
+    public async Task AddStaffAsync(string email, string role, string? office, string password = "Test-password-123")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var errors = await scope.ServiceProvider.GetRequiredService<PassportQueue.Web.Auth.StaffAccounts>()
+            .CreateAsync(email, email, role, office, password);
+        Assert.Empty(errors);
+    }
+
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -83,6 +101,8 @@ internal sealed class AppFactory(IDictionary<string, string?>? settings = null, 
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Production");
+        // A published app serves blazor.web.js and MudBlazor's files from wwwroot; from the build output they come from the static web assets manifest.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:PassportQueue", $"Data Source={Path.Combine(_folder, "app.db")}");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_folder, "keys"));
         builder.UseSetting("Jobs:Enabled", "false");

@@ -37,6 +37,10 @@ public sealed partial class Today
     /// <summary>The day shown; today (office time) until the user picks another.</summary>
     private DateTime? Picked { get; set; }
 
+    /// <summary>A day to open the page on, e.g. <c>/hari-ini?tanggal=2026-12-02</c>.</summary>
+    [SupplyParameterFromQuery(Name = "tanggal")]
+    public string? DateParameter { get; set; }
+
     private DayOverview? Overview { get; set; }
 
     private string? Search { get; set; }
@@ -56,6 +60,11 @@ public sealed partial class Today
     {
         AllOffices = await Offices.AllAsync(CancellationToken.None);
         OfficeCode = Me.OfficeCode ?? (AllOffices.Count > 0 ? AllOffices[0].Code : string.Empty);
+        if (DateOnly.TryParseExact(DateParameter, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            Picked = day.ToDateTime(TimeOnly.MinValue);
+        }
+
         _subscription = Feed.Subscribe(code =>
         {
             if (code == OfficeCode)

@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+
+namespace PassportQueue.Tests.Browser;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright's bundled driver; never downloads a browser. Without
+/// /usr/bin/chromium the browser tests are skipped with the reason, unless
+/// <c>PASSPORTQUEUE_REQUIRE_BROWSER=1</c> (set by .ci/run), when they fail instead.
+/// </summary>
+internal sealed class BrowserSession : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string RequireVariable = "PASSPORTQUEUE_REQUIRE_BROWSER";
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private BrowserSession(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public static async Task<BrowserSession> StartAsync()
+    {
+        var required = Environment.GetEnvironmentVariable(RequireVariable) == "1";
+        if (!File.Exists(ChromiumPath))
+        {
+            Assert.False(required, $"{ChromiumPath} is missing and {RequireVariable}=1: browser tests are required here.");
+            Skip.If(true, $"No browser: {ChromiumPath} is not installed (apt-get install chromium). .ci/run installs it and requires these tests.");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return new BrowserSession(playwright, browser);
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

@@ -1,0 +1,159 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using PassportQueue.Core.Bookings;
+using PassportQueue.Tests.Web.WhatsApp;
+using PassportQueue.Web.Auth;
+
+namespace PassportQueue.Tests.Browser;
+
+/// <summary>
+/// The dashboard as officers and supervisors use it, in Chromium, against the whole app on
+/// Kestrel (Production environment, fake clock), with bookings made through the signed webhook.
+/// </summary>
+public sealed class DashboardBrowserTests : IAsyncLifetime
+{
+    private const string Password = "Test-password-123";
+    private const string Budi = "+6281234500001";
+    private readonly AppFactory _app = new();
+    private BrowserSession? _browser;
+    private string _base = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        _base = _app.StartOnKestrel();
+        await _app.AddStaffAsync("petugas@bgr.test", Roles.Officer, "BGR");
+        await _app.AddStaffAsync("spv@bgr.test", Roles.Supervisor, "BGR");
+        await _app.AddStaffAsync("petugas@btm.test", Roles.Officer, "BTM");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        await _app.DisposeAsync();
+    }
+
+    [SkippableFact]
+    public async Task ABookingArrivesLiveOnTodayAndIsCheckedInAndCompletedAtTheCounter()
+    {
+        var page = await SignInAsync("petugas@bgr.test");
+        await page.GotoAsync($"{_base}/hari-ini?tanggal=2026-12-02");
+        await page.GetByTestId("count-Booked").WaitForAsync();
+        Assert.Contains("Terdaftar: 0", await page.GetByTestId("count-Booked").InnerTextAsync(), StringComparison.Ordinal);
+
+        var reply = await SendAsync(Budi, "#Budi Santoso#25011987#02122026");
+        var code = (await _app.QueryAsync(db => db.Bookings.SingleAsync())).Code;
+        Assert.Contains(code, reply, StringComparison.Ordinal);
+        await page.GetByTestId("row-code").Filter(new LocatorFilterOptions { HasText = code }).WaitForAsync();
+        Assert.Contains("Terdaftar: 1", await page.GetByTestId("count-Booked").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserSession.ScreenshotAsync(page, "today");
+
+        // The next morning, 07:00 WIB: the officer signs in for the day.
+        _app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
+        page = await SignInAsync("petugas@bgr.test");
+        await page.GotoAsync($"{_base}/loket");
+        await page.Locator("input[data-testid=code]").FillAsync(code.ToLowerInvariant().Replace("-", string.Empty, StringComparison.Ordinal));
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByTestId("booking-details").WaitForAsync();
+        Assert.Equal("BUDI SANTOSO", await page.GetByTestId("name").InnerTextAsync());
+        await page.GetByTestId("arrive").ClickAsync();
+        await Expect(page.GetByTestId("counter-message"), "Hadir. Nomor antrean: 1");
+        await BrowserSession.ScreenshotAsync(page, "counter");
+        await page.GetByTestId("complete").ClickAsync();
+        await Expect(page.GetByTestId("counter-message"), "Berkas diterima");
+        Assert.Equal(BookingState.Completed, (await _app.QueryAsync(db => db.Bookings.SingleAsync())).State);
+    }
+
+    [SkippableFact]
+    public async Task RefusesALateCodeAtTheCounterAndForfeitsIt()
+    {
+        await SendAsync(Budi, "#Budi Santoso#25011987#02122026");
+        var code = (await _app.QueryAsync(db => db.Bookings.SingleAsync())).Code;
+        _app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 0, 31, 0, TimeSpan.Zero));
+        var page = await SignInAsync("petugas@bgr.test");
+
+        await page.GotoAsync($"{_base}/loket");
+        await page.Locator("input[data-testid=code]").FillAsync(code);
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByTestId("arrive").ClickAsync();
+
+        await Expect(page.GetByTestId("counter-message"), "HANGUS");
+        Assert.Equal(BookingState.Forfeited, (await _app.QueryAsync(db => db.Bookings.SingleAsync())).State);
+    }
+
+    [SkippableFact]
+    public async Task AFlaggedNumberBlacklistedByTheSupervisorIsRefusedOnWhatsApp()
+    {
+        await SendAsync(Budi, "#Budi Santoso#25011987#02122026");
+        var code = (await _app.QueryAsync(db => db.Bookings.SingleAsync())).Code;
+        var officer = await SignInAsync("petugas@bgr.test");
+        await officer.GotoAsync($"{_base}/loket");
+        await officer.Locator("input[data-testid=code]").FillAsync(code);
+        await officer.Keyboard.PressAsync("Enter");
+        await officer.Locator("input[data-testid=flag-reason]").FillAsync("calo menjual kode");
+        await officer.GetByTestId("flag").ClickAsync();
+        await Expect(officer.GetByTestId("standing"), "Ditandai");
+
+        var supervisor = await SignInAsync("spv@bgr.test");
+        await supervisor.GotoAsync($"{_base}/nomor-ditandai");
+        await supervisor.GetByTestId("number-item").Filter(new LocatorFilterOptions { HasText = Budi }).ClickAsync();
+        await supervisor.GetByTestId("timeline").WaitForAsync();
+        await Expect(supervisor.GetByTestId("timeline"), "calo menjual kode");
+        await BrowserSession.ScreenshotAsync(supervisor, "flagged");
+        await supervisor.Locator("input[data-testid=decision-reason]").FillAsync("terbukti calo");
+        await supervisor.GetByTestId("blacklist").ClickAsync();
+        await Expect(supervisor.GetByTestId("decision-notice"), "Tersimpan");
+
+        var refused = await SendAsync(Budi, "#ANI#10032023#03122026");
+        Assert.Contains("tidak dapat digunakan untuk pendaftaran", refused, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task AnOfficerCannotOpenSupervisorPagesNorAnotherOfficesBookings()
+    {
+        await SendAsync(Budi, "#Budi Santoso#25011987#02122026");
+        var bogorCode = (await _app.QueryAsync(db => db.Bookings.SingleAsync())).Code;
+        var page = await SignInAsync("petugas@bgr.test");
+
+        await page.GotoAsync($"{_base}/nomor-ditandai");
+        await page.GetByTestId("access-denied").WaitForAsync();
+        await page.GotoAsync($"{_base}/audit");
+        await page.GetByTestId("access-denied").WaitForAsync();
+
+        var batamOfficer = await SignInAsync("petugas@btm.test");
+        await batamOfficer.GotoAsync($"{_base}/loket");
+        await batamOfficer.Locator("input[data-testid=code]").FillAsync(bogorCode);
+        await batamOfficer.Keyboard.PressAsync("Enter");
+        await Expect(batamOfficer.GetByTestId("counter-message"), "Kode tidak ditemukan di kantor ini");
+        Assert.Equal(0, await page.GetByTestId("booking-details").CountAsync());
+    }
+
+    private async Task<IPage> SignInAsync(string email)
+    {
+        _browser ??= await BrowserSession.StartAsync();
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync($"{_base}/account/login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(Password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.GetByTestId("signed-in-as").WaitForAsync();
+        return page;
+    }
+
+    private async Task<string> SendAsync(string from, string body, string to = "+628111100333")
+    {
+        var url = $"{_base}/webhooks/twilio/whatsapp";
+        var form = AppFactory.Message(from, body, to);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(AppFactory.AuthToken, url, form));
+        using var response = await http.SendAsync(request);
+        return TwiML.ReplyOf(await response.Content.ReadAsStringAsync());
+    }
+
+    private static Task Expect(ILocator locator, string text) =>
+        Assertions.Expect(locator).ToContainTextAsync(text, new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
+}
