@@ -44,6 +44,7 @@ public static class DataServiceExtensions
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<Queries.TodayQueries>();
         services.AddSingleton<Queries.SupervisorQueries>();
+        services.AddSingleton<OfficeSettingsEditor>();
         services.AddSingleton<Queries.CounterQueries>();
         return services;
     }
