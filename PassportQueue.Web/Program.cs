@@ -40,6 +40,7 @@ app.MapGet("/healthz", () => TypedResults.Ok("ok"));
 app.MapWhatsAppWebhooks();
 app.MapStaffAuth();
 app.MapGet("/culture/{name}", DashboardCulture.Switch);
+app.MapReportExport();
 
 await app.RunAsync();
 

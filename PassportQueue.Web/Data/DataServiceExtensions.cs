@@ -45,6 +45,7 @@ public static class DataServiceExtensions
         services.AddSingleton<Queries.TodayQueries>();
         services.AddSingleton<Queries.SupervisorQueries>();
         services.AddSingleton<OfficeSettingsEditor>();
+        services.AddSingleton<Queries.ReportQueries>();
         services.AddSingleton<Queries.CounterQueries>();
         return services;
     }
