@@ -131,6 +131,41 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         Assert.Equal(0, await page.GetByTestId("booking-details").CountAsync());
     }
 
+    [SkippableFact]
+    public async Task LocksAnAccountAfterFiveFailedSignIns()
+    {
+        _browser ??= await BrowserSession.StartAsync();
+        var page = await _browser.NewPageAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await page.GotoAsync($"{_base}/account/login");
+            await page.Locator("#email").FillAsync("petugas@bgr.test");
+            await page.Locator("#password").FillAsync("wrong-password-" + i);
+            await page.GetByTestId("login-submit").ClickAsync();
+            await Expect(page.GetByTestId("login-error"), i < 4 ? "Email atau kata sandi salah" : "dikunci");
+        }
+
+        await page.Locator("#email").FillAsync("petugas@bgr.test");
+        await page.Locator("#password").FillAsync(Password);
+        await page.GetByTestId("login-submit").ClickAsync();
+
+        await Expect(page.GetByTestId("login-error"), "dikunci sementara");
+    }
+
+    [SkippableFact]
+    public async Task SwitchesTheDashboardToEnglishAndBack()
+    {
+        var page = await SignInAsync("spv@bgr.test");
+        await page.GotoAsync($"{_base}/loket");
+        await Expect(page.Locator("h4"), "Loket");
+
+        await page.GetByTestId("lang-en").ClickAsync();
+
+        await Expect(page.Locator("h4"), "Counter");
+        await page.GotoAsync($"{_base}/nomor-ditandai");
+        await Expect(page.Locator("h4"), "Flagged numbers");
+    }
+
     private async Task<IPage> SignInAsync(string email)
     {
         _browser ??= await BrowserSession.StartAsync();
