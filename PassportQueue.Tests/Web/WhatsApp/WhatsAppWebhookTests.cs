@@ -208,6 +208,19 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/laporan.csv?office=BGR&from=2026-12-01&to=2026-12-14")]
+    [InlineData("/audit")]
+    public async Task SendsAnonymousVisitorsOfStaffPagesToSignIn(string path)
+    {
+        using var client = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ThrottlesAFloodOnceThenStaysSilentAndFlagsTheNumber()
     {
