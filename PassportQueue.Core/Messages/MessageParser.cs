@@ -148,10 +148,13 @@ public static partial class MessageParser
             return ParseProblem.NameMissing;
         }
 
-        var allowed = field.All(c => char.IsLetter(c) || c is ' ' or '.' or '\'' or '’' or '-' or ',');
-        var letters = field.Count(char.IsLetter);
+        // Names are written as on the e-KTP: Latin letters (accents allowed), spaces and a few marks.
+        var allowed = field.All(c => IsLatinLetter(c) || c is ' ' or '.' or '\'' or '’' or '-' or ',');
+        var letters = field.Count(IsLatinLetter);
         return allowed && letters >= 2 && field.Length <= MaxNameLength ? null : ParseProblem.NameInvalid;
     }
+
+    private static bool IsLatinLetter(char c) => char.IsLetter(c) && c <= '\u024F';
 
     private static string Tidy(string field) =>
         WhiteSpace().Replace(field.Trim(), " ").ToUpper(CultureInfo.InvariantCulture);

@@ -24,7 +24,17 @@ public sealed class TwilioSignatureFilter(IOptions<TwilioOptions> options, IOpti
             return TypedResults.Text("Expected a form post.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            // Raised by ASP.NET Core for form values it will not decode (NUL characters, too many fields).
+            return TypedResults.Text("Malformed form body.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var signature = request.Headers["X-Twilio-Signature"].ToString();
         var parameters = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
         if (signature.Length == 0 || !new RequestValidator(token.Value).Validate(CalledUrl(request, options.Value.PublicBaseUrl), parameters, signature))

@@ -28,6 +28,7 @@ public sealed class MessageParserTests
     [InlineData("#Muh. Ma'ruf#01021970#07082017", "MUH. MA'RUF")]
     [InlineData("#Ni Luh   Putu Ayu Sri Rahayu Kusumawardhani#01021970#07082017", "NI LUH PUTU AYU SRI RAHAYU KUSUMAWARDHANI")]
     [InlineData("#O’Neil Siregar#01021970#07082017", "O’NEIL SIREGAR")]
+    [InlineData("#José Éfendi#01021970#07082017", "JOSÉ ÉFENDI")]
     public void KeepsLongNamesWithApostrophesAndDots(string body, string expected)
     {
         var parsed = Assert.IsType<BookingRequest>(MessageParser.Parse(body, MessageFormat.ArrivalDate));
@@ -53,6 +54,9 @@ public sealed class MessageParserTests
     [InlineData("#BUDI123#25011987#07082017", ParseProblem.NameInvalid, 0)]
     [InlineData("#B#25011987#07082017", ParseProblem.NameInvalid, 0)]
     [InlineData("#<script>#25011987#07082017", ParseProblem.NameInvalid, 0)]
+    [InlineData("#مرحبا#25011987#07082017", ParseProblem.NameInvalid, 0)]
+    [InlineData("#БОРИС#25011987#07082017", ParseProblem.NameInvalid, 0)]
+    [InlineData("#BUDI\u202E#25011987#07082017", ParseProblem.NameInvalid, 0)]
     [InlineData("#BUDI#1987-01-25#07082017", ParseProblem.BirthDateInvalid, 0)]
     [InlineData("#BUDI#2501198#07082017", ParseProblem.BirthDateInvalid, 0)]
     [InlineData("#BUDI#31021987#07082017", ParseProblem.BirthDateNotACalendarDay, 0)]
