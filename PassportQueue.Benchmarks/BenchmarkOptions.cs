@@ -2,15 +2,27 @@ using System.Globalization;
 
 namespace PassportQueue.Benchmarks;
 
-/// <summary>Command line: <c>--bookings N --concurrency C --raw-commits R --folder DIR</c>.</summary>
-internal sealed record BenchmarkOptions(int Bookings, int Concurrency, int RawCommits, string Folder)
+/// <summary>
+/// Command line: <c>[load|crash] --bookings N --concurrency C --raw-commits R --seconds S --preload P --rounds K --folder DIR --keep</c>.
+/// </summary>
+internal sealed record BenchmarkOptions(string Mode, int Bookings, int Concurrency, int RawCommits, int Seconds, int Preload, int Rounds, string Folder, bool KeepFolder)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Number(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "engine";
         var folder = Value("--folder") ?? Path.Combine(Path.GetTempPath(), "pq-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        return new BenchmarkOptions(Number("--bookings", 50_000), Number("--concurrency", 256), Number("--raw-commits", 3_000), folder);
+        return new BenchmarkOptions(
+            mode,
+            Number("--bookings", 50_000),
+            Number("--concurrency", mode == "engine" ? 256 : 64),
+            Number("--raw-commits", 3_000),
+            Number("--seconds", 60),
+            Number("--preload", 0),
+            Number("--rounds", 10),
+            folder,
+            args.Contains("--keep"));
     }
 }

@@ -1,18 +1,24 @@
 using PassportQueue.Benchmarks;
 
-// Durable bookings per second through the engine into a SQLite file, beside the raw SQLite
-// durable commit rate measured on the same disk in the same run. See docs/PERFORMANCE.md.
+// Modes:
+//   (default)  durable bookings per second through the engine, beside raw SQLite commits
+//   load       signed webhooks into the real app process; throughput, latency, memory, invariants
+//   crash      SIGKILL the app mid-burst and restart it, ten times; nothing acknowledged is lost
+// See docs/PERFORMANCE.md and docs/RELIABILITY.md.
 var options = BenchmarkOptions.Parse(args);
-Console.WriteLine($"PassportQueue engine benchmark: {options.Bookings:N0} bookings, {options.Concurrency} concurrent senders, {Environment.ProcessorCount} cores");
-Console.WriteLine($"Database folder: {options.Folder}");
-
-var raw = await RawSqliteCommits.MeasureAsync(options.Folder, options.RawCommits);
-Console.WriteLine($"Raw SQLite durable commits (WAL, synchronous=FULL, one insert each): {raw.PerSecond:N0}/s over {raw.Count:N0} commits");
-
-var engine = await EngineBookings.MeasureAsync(options.Folder, options.Bookings, options.Concurrency);
-Console.WriteLine($"Engine durable bookings: {engine.PerSecond:N0}/s over {engine.Count:N0} bookings ({engine.Confirmed:N0} confirmed)");
-Console.WriteLine($"Latency per booking: p50 {engine.P50:N1} ms, p95 {engine.P95:N1} ms, p99 {engine.P99:N1} ms");
-Console.WriteLine($"Engine / raw commit rate: {engine.PerSecond / raw.PerSecond:N2}x");
-Console.WriteLine($"Check: {(engine.Confirmed == engine.Count ? "every booking confirmed and stored" : "SOME BOOKINGS FAILED")}");
-Directory.Delete(options.Folder, recursive: true);
-return engine.Confirmed == engine.Count ? 0 : 1;
+try
+{
+    return options.Mode switch
+    {
+        "load" => await LoadRun.RunAsync(options.Folder, options.Seconds, options.Concurrency, options.Preload),
+        "crash" => await CrashRun.RunAsync(options.Folder, options.Rounds),
+        _ => await EngineRun.RunAsync(options),
+    };
+}
+finally
+{
+    if (!options.KeepFolder)
+    {
+        Directory.Delete(options.Folder, recursive: true);
+    }
+}

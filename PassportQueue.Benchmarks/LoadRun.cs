@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using PassportQueue.Core.Offices;
+
+namespace PassportQueue.Benchmarks;
+
+/// <summary>
+/// Signed webhooks from many concurrent senders into the real app (Release, own process, SQLite
+/// file), for a fixed time; then the figures and the invariants. The HTTP ceiling (an empty
+/// endpoint) and the storage ceiling (raw durable commits) are measured in the same run.
+/// </summary>
+internal static class LoadRun
+{
+    public static async Task<int> RunAsync(string folder, int seconds, int concurrency, int preload)
+    {
+        Console.WriteLine($"Load test: {seconds} s, {concurrency} concurrent senders, {preload:N0} bookings preloaded, {Environment.ProcessorCount} cores");
+        var raw = await RawSqliteCommits.MeasureAsync(folder, 2_000);
+        Console.WriteLine($"Storage ceiling: {raw.PerSecond:N0} raw durable SQLite commits/s");
+
+        var extra = new Dictionary<string, string>
+        {
+            ["Offices__JKP__SlotsPerDay"] = "20",
+            ["Offices__JKP__PlacesPerSlot"] = "5000",
+            ["Offices__JKP__DailyQuota"] = "100000",
+            ["Offices__JKP__PriorityQuota"] = "0",
+            ["Offices__JKP__WindowEndDays"] = "60",
+        };
+        if (preload > 0)
+        {
+            var lookup = await Preload.RunAsync(folder, preload, extra);
+            Console.WriteLine($"Preloaded {preload:N0} bookings in {lookup.Seconds:N0} s; counter code lookup p50 {lookup.P50:N2} ms, p99 {lookup.P99:N2} ms over {lookup.Count:N0} lookups");
+        }
+
+        await using var app = await AppProcess.StartAsync(folder, extra);
+        using var client = new WebhookClient(app.BaseUrl, concurrency);
+        var ceiling = await MeasureAsync(concurrency, TimeSpan.FromSeconds(10), async () =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.Http.GetAsync(new Uri(app.BaseUrl + "/healthz"));
+            return (response.IsSuccessStatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, (string?)null);
+        });
+        Console.WriteLine($"HTTP ceiling (GET /healthz): {ceiling.PerSecond:N0} req/s, p99 {ceiling.P99:N1} ms");
+
+        var dates = app.OpenDates("BGR");
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var next = -1;
+        var load = await MeasureAsync(concurrency, TimeSpan.FromSeconds(seconds), async () =>
+        {
+            var reply = await client.SendAsync(LoadMessage.For(run, Interlocked.Increment(ref next), dates));
+            return (reply.Status == 200 && reply.Code is not null, reply.Milliseconds, reply.Code);
+        });
+        var peak = app.PeakMemoryMb();
+        Console.WriteLine($"Booking messages: {load.PerSecond:N0}/s over {load.Count:N0} ({load.Succeeded:N0} booked, {load.Count - load.Succeeded:N0} not)");
+        Console.WriteLine($"Latency: p50 {load.P50:N1} ms, p95 {load.P95:N1} ms, p99 {load.P99:N1} ms");
+        Console.WriteLine($"App peak memory (VmHWM): {peak:N0} MB");
+
+        await app.DisposeAsync();
+        var problems = Invariants.Check(app.DatabasePath, load.Codes);
+        Console.WriteLine(problems.Count == 0 ? "Invariants: all hold (quota, places per slot, unique codes, one active booking per person, one outcome per message, every replied code stored)" : "INVARIANTS BROKEN: " + string.Join("; ", problems));
+        return problems.Count == 0 && load.Succeeded == load.Count ? 0 : 1;
+    }
+
+    /// <summary>Runs <paramref name="send"/> from <paramref name="concurrency"/> loops for <paramref name="duration"/>.</summary>
+    public static async Task<Measured> MeasureAsync(int concurrency, TimeSpan duration, Func<Task<(bool Ok, double Ms, string? Code)>> send)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var codes = new ConcurrentBag<string>();
+        var ok = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                var (success, ms, code) = await send();
+                latencies.Add(ms);
+                if (success)
+                {
+                    Interlocked.Increment(ref ok);
+                }
+
+                if (code is not null)
+                {
+                    codes.Add(code);
+                }
+            }
+        })));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var sorted = latencies.Order().ToArray();
+        double Percentile(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        return new Measured(sorted.Length, ok, sorted.Length / elapsed, Percentile(0.5), Percentile(0.95), Percentile(0.99), [.. codes]);
+    }
+}
+
+/// <summary>What a measured loop did.</summary>
+internal sealed record Measured(int Count, int Succeeded, double PerSecond, double P50, double P95, double P99, IReadOnlyList<string> Codes);

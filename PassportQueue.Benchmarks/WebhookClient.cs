@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace PassportQueue.Benchmarks;
+
+/// <summary>Posts WhatsApp messages to the app exactly as Twilio does, signature included.</summary>
+internal sealed partial class WebhookClient(string baseUrl, int connections) : IDisposable
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    private readonly string _url = baseUrl + "/webhooks/twilio/whatsapp";
+
+    public HttpClient Http => _http;
+
+    /// <summary>Sends one message; returns the HTTP status, the reply text, the booking code in it (if any) and the latency.</summary>
+    public async Task<Reply> SendAsync(LoadMessage message, CancellationToken ct = default)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["MessageSid"] = message.Sid,
+            ["SmsMessageSid"] = message.Sid,
+            ["AccountSid"] = "ACload",
+            ["From"] = "whatsapp:" + message.From,
+            ["To"] = "whatsapp:" + message.To,
+            ["Body"] = message.Body,
+            ["NumMedia"] = "0",
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", Sign(_url, form));
+        var started = Stopwatch.GetTimestamp();
+        using var response = await _http.SendAsync(request, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var text = response.IsSuccessStatusCode ? XDocument.Parse(body).Root?.Element("Message")?.Value ?? string.Empty : body;
+        var code = CodePattern().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
+        return new Reply((int)response.StatusCode, text, code, elapsed);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static string Sign(string url, Dictionary<string, string> form)
+    {
+        var data = new StringBuilder(url);
+        foreach (var (key, value) in form.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            data.Append(key).Append(value);
+        }
+
+#pragma warning disable CA5350 // Twilio's signature scheme is HMAC-SHA1.
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(AppProcess.AuthToken), Encoding.UTF8.GetBytes(data.ToString())));
+#pragma warning restore CA5350
+    }
+
+    [GeneratedRegex(@"Kode booking: \*([A-Z]{2,5}-[0-9A-Z]{8})\*")]
+    private static partial Regex CodePattern();
+}
+
+/// <summary>A message to send.</summary>
+internal sealed record LoadMessage(string Sid, string From, string To, string Body)
+{
+    public const string Bogor = "+628111100333";
+
+    /// <summary>The n-th applicant of a run: own number, own name, a date from <paramref name="dates"/>.</summary>
+    public static LoadMessage For(string run, int n, IReadOnlyList<DateOnly> dates, string to = Bogor)
+    {
+        var name = new string([.. Enumerable.Range(0, 6).Select(k => (char)('A' + (n / (int)Math.Pow(26, k) % 26)))]);
+        var date = dates[n % dates.Count];
+        return new LoadMessage($"SM{run}{n:D10}", $"+62813{10_000_000 + n:D8}", to, $"#PEMOHON {name}#01011990#{date:ddMMyyyy}");
+    }
+}
+
+/// <summary>What the app answered.</summary>
+internal sealed record Reply(int Status, string Text, string? Code, double Milliseconds);
