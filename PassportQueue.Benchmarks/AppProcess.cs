@@ -23,6 +23,20 @@ internal sealed class AppProcess : IAsyncDisposable
         DatabasePath = database;
     }
 
+    /// <summary>Room for every message of a long run: 20 slots of 5,000 places a day at Bogor and Jakarta Pusat.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Capacity = new Dictionary<string, string>
+    {
+        ["Offices__BGR__SlotsPerDay"] = "20",
+        ["Offices__BGR__PlacesPerSlot"] = "5000",
+        ["Offices__BGR__DailyQuota"] = "100000",
+        ["Offices__BGR__PriorityQuota"] = "0",
+        ["Offices__JKP__SlotsPerDay"] = "20",
+        ["Offices__JKP__PlacesPerSlot"] = "5000",
+        ["Offices__JKP__DailyQuota"] = "100000",
+        ["Offices__JKP__PriorityQuota"] = "0",
+        ["Offices__JKP__WindowEndDays"] = "60",
+    };
+
     public string BaseUrl { get; }
 
     public string DatabasePath { get; }
@@ -50,12 +64,7 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["Twilio__AuthToken"] = AuthToken;
         start.Environment["DataProtection__KeysPath"] = Path.Combine(folder, "keys");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        // Room for every message of a long run: 20 slots of 5,000 places a day at Bogor.
-        start.Environment["Offices__BGR__SlotsPerDay"] = "20";
-        start.Environment["Offices__BGR__PlacesPerSlot"] = "5000";
-        start.Environment["Offices__BGR__DailyQuota"] = "100000";
-        start.Environment["Offices__BGR__PriorityQuota"] = "0";
-        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        foreach (var (key, value) in Capacity.Concat(extra ?? new Dictionary<string, string>()))
         {
             start.Environment[key] = value;
         }

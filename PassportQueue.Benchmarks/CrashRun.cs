@@ -30,7 +30,7 @@ internal static class CrashRun
                 {
                     while (!stop.IsCancellationRequested)
                     {
-                        var message = LoadMessage.For($"c{round:D2}", Interlocked.Increment(ref next), dates);
+                        var message = LoadMessage.For($"c{round:D2}", Interlocked.Increment(ref next), dates, offset: round * 1_000_000);
                         sent[message.Sid] = message;
                         try
                         {

@@ -18,21 +18,13 @@ internal static class LoadRun
         var raw = await RawSqliteCommits.MeasureAsync(folder, 2_000);
         Console.WriteLine($"Storage ceiling: {raw.PerSecond:N0} raw durable SQLite commits/s");
 
-        var extra = new Dictionary<string, string>
-        {
-            ["Offices__JKP__SlotsPerDay"] = "20",
-            ["Offices__JKP__PlacesPerSlot"] = "5000",
-            ["Offices__JKP__DailyQuota"] = "100000",
-            ["Offices__JKP__PriorityQuota"] = "0",
-            ["Offices__JKP__WindowEndDays"] = "60",
-        };
         if (preload > 0)
         {
-            var lookup = await Preload.RunAsync(folder, preload, extra);
+            var lookup = await Preload.RunAsync(folder, preload, AppProcess.Capacity);
             Console.WriteLine($"Preloaded {preload:N0} bookings in {lookup.Seconds:N0} s; counter code lookup p50 {lookup.P50:N2} ms, p99 {lookup.P99:N2} ms over {lookup.Count:N0} lookups");
         }
 
-        await using var app = await AppProcess.StartAsync(folder, extra);
+        await using var app = await AppProcess.StartAsync(folder);
         using var client = new WebhookClient(app.BaseUrl, concurrency);
         var ceiling = await MeasureAsync(concurrency, TimeSpan.FromSeconds(10), async () =>
         {

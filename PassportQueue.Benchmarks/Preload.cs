@@ -46,7 +46,7 @@ internal static class Preload
             int i;
             while ((i = Interlocked.Increment(ref next)) < bookings)
             {
-                var m = LoadMessage.For("pre", i, dates, "+6281299004406");
+                var m = LoadMessage.For("pre", i, dates, "+6281299004406", LoadMessage.PreloadOffset);
                 var result = await engine.HandleAsync(new InboundMessage(m.Sid, m.From, m.To, m.Body), CancellationToken.None);
                 if (result.Outcome is not BookingConfirmed)
                 {

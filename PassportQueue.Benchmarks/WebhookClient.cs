@@ -66,13 +66,20 @@ internal sealed record LoadMessage(string Sid, string From, string To, string Bo
 {
     public const string Bogor = "+628111100333";
 
-    /// <summary>The n-th applicant of a run: own number, own name, a date from <paramref name="dates"/>.</summary>
-    public static LoadMessage For(string run, int n, IReadOnlyList<DateOnly> dates, string to = Bogor)
+    /// <summary>
+    /// The n-th applicant of a population: own number, own name, a date from <paramref name="dates"/>.
+    /// Populations with different <paramref name="offset"/>s share no number and no person.
+    /// </summary>
+    public static LoadMessage For(string run, int n, IReadOnlyList<DateOnly> dates, string to = Bogor, int offset = 0)
     {
-        var name = new string([.. Enumerable.Range(0, 6).Select(k => (char)('A' + (n / (int)Math.Pow(26, k) % 26)))]);
+        var id = n + offset;
+        var name = new string([.. Enumerable.Range(0, 6).Select(k => (char)('A' + (id / (int)Math.Pow(26, k) % 26)))]);
         var date = dates[n % dates.Count];
-        return new LoadMessage($"SM{run}{n:D10}", $"+62813{10_000_000 + n:D8}", to, $"#PEMOHON {name}#01011990#{date:ddMMyyyy}");
+        return new LoadMessage($"SM{run}{n:D10}", $"+62813{10_000_000 + id:D8}", to, $"#PEMOHON {name}#01011990#{date:ddMMyyyy}");
     }
+
+    /// <summary>Where the preloaded population starts; the load and crash populations start at 0.</summary>
+    public const int PreloadOffset = 50_000_000;
 }
 
 /// <summary>What the app answered.</summary>

@@ -31,7 +31,7 @@ public static class DataServiceExtensions
             .AddInterceptors(new SqlitePragmaInterceptor()));
         services.AddSingleton(new Database(connectionString));
         services.AddSingleton(sp => new WriteBatcher(
-            sp.GetRequiredService<Database>().OpenAsync, sp.GetRequiredService<ILogger<WriteBatcher>>()));
+            sp.GetRequiredService<Database>().OpenWriterAsync, sp.GetRequiredService<ILogger<WriteBatcher>>()));
         services.AddSingleton<OfficeDirectory>();
         services.AddSingleton<IOfficeDirectory>(sp => sp.GetRequiredService<OfficeDirectory>());
         services.AddSingleton<IBookingStore, SqlBookingStore>();

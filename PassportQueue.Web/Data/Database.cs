@@ -12,7 +12,13 @@ public sealed class Database(string connectionString)
     /// Per-connection settings: a commit is on disk (WAL, synchronous=FULL) before it returns,
     /// and a writer waits for another process's write lock instead of failing.
     /// </summary>
-    public const string ConnectionPragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384; PRAGMA temp_store = MEMORY;";
+    public const string ConnectionPragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 16384; PRAGMA temp_store = MEMORY;";
+
+    /// <summary>
+    /// The one writer connection of a process keeps a larger page cache (64 MiB); readers keep
+    /// SQLite's default, so that many pooled readers do not multiply it.
+    /// </summary>
+    public const string WriterPragmas = "PRAGMA cache_size = -65536;";
 
     /// <summary>The connection string in use.</summary>
     public string ConnectionString => connectionString;
@@ -24,6 +30,16 @@ public sealed class Database(string connectionString)
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = ConnectionPragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    /// <summary>Opens the connection the write batcher keeps.</summary>
+    public async Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = WriterPragmas;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }

@@ -11,28 +11,36 @@ namespace PassportQueue.Web.WhatsApp;
 public sealed class FloodGuard(IOptions<WhatsAppOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
+    private long _checks;
 
     /// <summary>What to do with one more message from a number. A redelivery of a message already counted is not counted again.</summary>
     public FloodVerdict Check(string phone, string messageId)
     {
-        var now = time.GetUtcNow();
+        // Numbers quiet for a minute are forgotten now and then, so that memory follows the current traffic.
+        if (Interlocked.Increment(ref _checks) % 20_000 == 0)
+        {
+            Trim();
+        }
+
+        var now = time.GetUtcNow().UtcTicks;
+        var id = messageId.GetHashCode(StringComparison.Ordinal);
         var limit = options.Value.MessagesPerMinute;
         var window = _windows.GetOrAdd(phone, _ => new Window());
         lock (window)
         {
-            while (window.Times.Count > 0 && now - window.Times.Peek().At >= TimeSpan.FromMinutes(1))
+            while (window.Times.Count > 0 && now - window.Times.Peek().At >= TimeSpan.TicksPerMinute)
             {
                 window.Times.Dequeue();
             }
 
-            if (window.Times.Any(t => t.MessageId == messageId))
+            if (window.Times.Any(t => t.MessageId == id))
             {
                 return FloodVerdict.Allowed;
             }
 
             if (window.Times.Count < limit)
             {
-                window.Times.Enqueue((now, messageId));
+                window.Times.Enqueue((now, id));
                 window.Throttled = false;
                 return FloodVerdict.Allowed;
             }
@@ -46,12 +54,12 @@ public sealed class FloodGuard(IOptions<WhatsAppOptions> options, TimeProvider t
     /// <summary>Forgets numbers that have been quiet for a minute; called now and then.</summary>
     public void Trim()
     {
-        var now = time.GetUtcNow();
+        var now = time.GetUtcNow().UtcTicks;
         foreach (var (phone, window) in _windows)
         {
             lock (window)
             {
-                if (window.Times.Count == 0 || now - window.Times.Last().At >= TimeSpan.FromMinutes(1))
+                if (window.Times.Count == 0 || now - window.Times.Last().At >= TimeSpan.TicksPerMinute)
                 {
                     _windows.TryRemove(phone, out _);
                 }
@@ -61,7 +69,8 @@ public sealed class FloodGuard(IOptions<WhatsAppOptions> options, TimeProvider t
 
     private sealed class Window
     {
-        public Queue<(DateTimeOffset At, string MessageId)> Times { get; } = new();
+        /// <summary>Recent messages: when (UTC ticks) and a hash of the message id, to count a redelivery once.</summary>
+        public Queue<(long At, int MessageId)> Times { get; } = new(2);
 
         public bool Throttled { get; set; }
     }
