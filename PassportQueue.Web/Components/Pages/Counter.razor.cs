@@ -15,6 +15,9 @@ public sealed partial class Counter
 {
     private static readonly string[] ReturnReasons = ["Return_Originals", "Return_Mismatch", "Return_Invalid", "Return_WrongPerson", "Return_Other"];
 
+    /// <summary>The desk's last answer: the booking it is about, as it now stands.</summary>
+    private CounterResult? _last;
+
     [Inject]
     private CounterDesk Desk { get; set; } = default!;
 
@@ -82,8 +85,6 @@ public sealed partial class Counter
         FlagReason = null;
         await LoadAsync(Details.Booking);
     }
-
-    private CounterResult? _last;
 
     private async Task ActAsync(Func<string, Task<CounterResult>> act)
     {

@@ -9,8 +9,8 @@ namespace PassportQueue.Web.Data.Stores;
 
 /// <summary>
 /// The engine's storage. A booking is one unit of work in the write batcher: the number's
-/// standing and ownership are checked and claimed, a place is taken by conditional updates on
-/// the day and slot counters, and the booking, its audit lines and the message with its one
+/// standing and ownership are checked and claimed, a numbered place is taken by a conditional
+/// update on the day's counter, and the booking, its audit lines and the message with its one
 /// outcome are written, all in one transaction. A refusal undoes the unit's writes and stores
 /// the refusal (and any flag) instead.
 /// </summary>
