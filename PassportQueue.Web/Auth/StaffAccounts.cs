@@ -45,6 +45,23 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         return added.Succeeded ? [] : [.. added.Errors.Select(e => e.Description)];
     }
 
+    /// <summary>
+    /// Disables an account (it can no longer sign in; its audit lines stay) or enables it again.
+    /// Returns false when there is no such account.
+    /// </summary>
+    public async Task<bool> SetActiveAsync(string email, bool active)
+    {
+        if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            return false;
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, active ? null : DateTimeOffset.MaxValue);
+        await users.ResetAccessFailedCountAsync(user);
+        return true;
+    }
+
     /// <summary>Whether an account with this e-mail exists.</summary>
     public async Task<bool> ExistsAsync(string email) => await users.FindByEmailAsync(email) is not null;
 }

@@ -51,6 +51,23 @@ public sealed class UserCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DisablesAnAccountSoThatItCannotSignInAndEnablesItAgain()
+    {
+        await _app.AddStaffAsync("budi@bgr.go.id", Roles.Officer, "BGR");
+        await using var scope = _app.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+
+        Assert.True(await accounts.SetActiveAsync("budi@bgr.go.id", active: false));
+        var disabled = await users.IsLockedOutAsync((await users.FindByEmailAsync("budi@bgr.go.id"))!);
+        Assert.True(await accounts.SetActiveAsync("budi@bgr.go.id", active: true));
+        var enabled = await users.IsLockedOutAsync((await users.FindByEmailAsync("budi@bgr.go.id"))!);
+
+        Assert.Equal((true, false), (disabled, enabled));
+        Assert.False(await accounts.SetActiveAsync("nobody@bgr.go.id", active: false));
+    }
+
+    [Fact]
     public async Task ShowsUsageWhenArgumentsAreMissing()
     {
         using var output = new StringWriter();
