@@ -18,13 +18,22 @@ public sealed class OfficeDirectory(IDbContextFactory<PassportQueueDbContext> co
     /// <inheritdoc />
     public async ValueTask<Office?> FindByNumberAsync(string number, CancellationToken cancellationToken)
     {
-        if (!PhoneNumber.TryParse(number, out var phone))
+        var snapshot = await CurrentAsync(cancellationToken);
+        // Every message names its office number as Twilio writes it ("whatsapp:+62…"): remember that
+        // spelling once it is known, so a message is not parsed twice with libphonenumber. Only numbers
+        // that are an office's are remembered, so strangers' spellings cannot grow the map.
+        if (snapshot.BySpelling.TryGetValue(number, out var known))
+        {
+            return known;
+        }
+
+        if (!PhoneNumber.TryParse(number, out var phone) || snapshot.ByNumber.GetValueOrDefault(phone.E164) is not { } office)
         {
             return null;
         }
 
-        var snapshot = await CurrentAsync(cancellationToken);
-        return snapshot.ByNumber.GetValueOrDefault(phone.E164);
+        snapshot.BySpelling.TryAdd(number, office);
+        return office;
     }
 
     /// <inheritdoc />
@@ -78,5 +87,8 @@ public sealed class OfficeDirectory(IDbContextFactory<PassportQueueDbContext> co
     }
 
     private sealed record Snapshot(
-        DateTimeOffset ReadAt, IReadOnlyList<Office> All, FrozenDictionary<string, Office> ByCode, FrozenDictionary<string, Office> ByNumber);
+        DateTimeOffset ReadAt, IReadOnlyList<Office> All, FrozenDictionary<string, Office> ByCode, FrozenDictionary<string, Office> ByNumber)
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, Office> BySpelling { get; } = new(StringComparer.Ordinal);
+    }
 }
