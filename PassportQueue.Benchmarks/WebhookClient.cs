@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using PassportQueue.Web.WhatsApp;
 
 namespace PassportQueue.Benchmarks;
 
@@ -32,7 +31,7 @@ internal sealed partial class WebhookClient(string baseUrl, int connections) : I
             ["NumMedia"] = "0",
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", Sign(_url, form));
+        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(AppProcess.AuthToken, _url, form));
         var started = Stopwatch.GetTimestamp();
         using var response = await _http.SendAsync(request, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
@@ -43,19 +42,6 @@ internal sealed partial class WebhookClient(string baseUrl, int connections) : I
     }
 
     public void Dispose() => _http.Dispose();
-
-    private static string Sign(string url, Dictionary<string, string> form)
-    {
-        var data = new StringBuilder(url);
-        foreach (var (key, value) in form.OrderBy(f => f.Key, StringComparer.Ordinal))
-        {
-            data.Append(key).Append(value);
-        }
-
-#pragma warning disable CA5350 // Twilio's signature scheme is HMAC-SHA1.
-        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(AppProcess.AuthToken), Encoding.UTF8.GetBytes(data.ToString())));
-#pragma warning restore CA5350
-    }
 
     [GeneratedRegex(@"Kode booking: \*([A-Z]{2,5}-[0-9A-Z]{8})\*")]
     private static partial Regex CodePattern();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Xml.Linq;
 
 namespace PassportQueue.Web.WhatsApp;
@@ -36,26 +34,12 @@ public sealed class SimulatorClient(HttpClient http, TwilioAuthToken token)
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", Sign(token.Value, url, form));
+        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(token.Value, url, form));
         using var response = await http.SendAsync(request, ct);
         var content = await response.Content.ReadAsStringAsync(ct);
         var reply = response.IsSuccessStatusCode
             ? XDocument.Parse(content).Root?.Element("Message")?.Value ?? string.Empty
             : content;
         return ((int)response.StatusCode, reply);
-    }
-
-    /// <summary>Twilio's request signature: HMAC-SHA1 over the URL and the sorted form fields, in Base64.</summary>
-    public static string Sign(string authToken, string url, IReadOnlyDictionary<string, string> form)
-    {
-        var data = new StringBuilder(url);
-        foreach (var (key, value) in form.OrderBy(f => f.Key, StringComparer.Ordinal))
-        {
-            data.Append(key).Append(value);
-        }
-
-#pragma warning disable CA5350 // Twilio's signature scheme is HMAC-SHA1.
-        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
-#pragma warning restore CA5350
     }
 }
