@@ -24,6 +24,21 @@ public sealed class TodayPageTests
     }
 
     [Fact]
+    public async Task ShowsEveryBookingOfABurstOnceTheBurstIsOver()
+    {
+        await using var ctx = await DashboardContext.StartAsync(Roles.Officer, "BGR");
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/hari-ini?tanggal=2026-12-02");
+        var page = ctx.Render<Today>();
+        page.WaitForElement("[data-testid=count-Booked]");
+
+        await Task.WhenAll(Enumerable.Range(1, 3).Select(i =>
+            ctx.Engine.BookAsync($"+62812345000{i:D2}", $"#Pemohon {(char)('A' + i)}#01011990#02122026")));
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=row-code]").Count));
+        Assert.Equal("Terdaftar: 3", page.Find("[data-testid=count-Booked]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task ForfeitsLateCodesOnRequestAndSaysHowMany()
     {
         await using var ctx = await DashboardContext.StartAsync(Roles.Officer, "BGR");

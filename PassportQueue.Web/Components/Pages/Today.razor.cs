@@ -26,6 +26,9 @@ public sealed partial class Today
 
     private IDisposable? _subscription;
 
+    /// <summary>Changes announced and not yet shown; a burst of bookings costs one reload at a time, not one each.</summary>
+    private int _pendingChanges;
+
     private IReadOnlyList<Office> AllOffices { get; set; } = [];
 
     private string OfficeCode { get; set; } = string.Empty;
@@ -67,19 +70,27 @@ public sealed partial class Today
 
         _subscription = Feed.Subscribe(code =>
         {
-            if (code == OfficeCode)
+            if (code == OfficeCode && Interlocked.Increment(ref _pendingChanges) == 1)
             {
-                _ = InvokeAsync(async () =>
-                {
-                    await ReloadAsync();
-                    StateHasChanged();
-                });
+                _ = InvokeAsync(ShowChangesAsync);
             }
         });
         await ReloadAsync();
     }
 
     public void Dispose() => _subscription?.Dispose();
+
+    /// <summary>Reloads until no change arrived during the last reload.</summary>
+    private async Task ShowChangesAsync()
+    {
+        do
+        {
+            Interlocked.Exchange(ref _pendingChanges, 1);
+            await ReloadAsync();
+            StateHasChanged();
+        }
+        while (Interlocked.CompareExchange(ref _pendingChanges, 0, 1) != 1);
+    }
 
     private async Task ReloadAsync()
     {
