@@ -55,10 +55,9 @@ public sealed class BookingEngine(IOfficeDirectory offices, IBookingStore store,
             case PlanAccepted accepted:
                 return await store.BookAsync(record, accepted.Plan, ct);
             case PlanRefused refused:
-                var priority = AgePolicy.Classify(request.BirthDate, request.ArrivalDate ?? office.Calendar.WindowStart(now)) != AgeGroup.Adult;
                 var dates = refused.Alternatives.Count == 0
                     ? []
-                    : await store.DatesWithPlacesAsync(office.Id, refused.Alternatives, priority, SuggestedDates, ct);
+                    : await store.DatesWithPlacesAsync(office.Id, refused.Alternatives, refused.PriorityApplicant, SuggestedDates, ct);
                 return await store.RecordAsync(record, new BookingRefused(refused.Reason, dates), ct);
             default:
                 throw new InvalidOperationException("Unhandled plan decision.");

@@ -16,14 +16,17 @@ public static class BookingPlanner
     {
         var calendar = office.Calendar;
         var settings = office.Settings;
+        // Suggested dates are checked for places of the applicant's own share: a balita or lansia may take priority places.
+        var priority = AgePolicy.Classify(request.BirthDate, request.ArrivalDate ?? calendar.WindowStart(now)) != AgeGroup.Adult;
+        PlanRefused Refuse(RefusalReason reason, IReadOnlyList<DateOnly> alternatives) => new(reason, alternatives, priority);
         if (!calendar.IsIntakeOpen(now))
         {
-            return new PlanRefused(RefusalReason.OutsideIntakeHours, []);
+            return Refuse(RefusalReason.OutsideIntakeHours, []);
         }
 
         if (settings.MessageFormat == MessageFormat.AddressWithIdPhoto && !hasIdPhoto)
         {
-            return new PlanRefused(RefusalReason.IdPhotoMissing, []);
+            return Refuse(RefusalReason.IdPhotoMissing, []);
         }
 
         var open = calendar.OpenDatesInWindow(now);
@@ -34,22 +37,22 @@ public static class BookingPlanner
         {
             if (request.BirthDate > arrival || request.BirthDate > today)
             {
-                return new PlanRefused(RefusalReason.BirthDateInFuture, []);
+                return Refuse(RefusalReason.BirthDateInFuture, []);
             }
 
             if (arrival <= today)
             {
-                return new PlanRefused(RefusalReason.DateInPast, open);
+                return Refuse(RefusalReason.DateInPast, open);
             }
 
             if (arrival < calendar.WindowStart(now) || arrival > calendar.WindowEnd(now))
             {
-                return new PlanRefused(RefusalReason.DateOutsideWindow, open);
+                return Refuse(RefusalReason.DateOutsideWindow, open);
             }
 
             if (!calendar.IsOpen(arrival))
             {
-                return new PlanRefused(RefusalReason.OfficeClosed, NearestAfter(open, arrival));
+                return Refuse(RefusalReason.OfficeClosed, NearestAfter(open, arrival));
             }
 
             candidates = [arrival];
@@ -59,7 +62,7 @@ public static class BookingPlanner
         {
             if (request.BirthDate > today)
             {
-                return new PlanRefused(RefusalReason.BirthDateInFuture, []);
+                return Refuse(RefusalReason.BirthDateInFuture, []);
             }
 
             candidates = open;
@@ -68,7 +71,7 @@ public static class BookingPlanner
 
         if (candidates.Count == 0)
         {
-            return new PlanRefused(RefusalReason.NoPlacesInWindow, []);
+            return Refuse(RefusalReason.NoPlacesInWindow, []);
         }
 
         // Without an arrival date the age group is read on the first date that could be given;

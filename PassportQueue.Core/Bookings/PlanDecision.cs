@@ -7,4 +7,7 @@ public abstract record PlanDecision;
 public sealed record PlanAccepted(BookingPlan Plan) : PlanDecision;
 
 /// <summary>Refused already; <paramref name="Alternatives"/> are dates to check for places and suggest.</summary>
-public sealed record PlanRefused(RefusalReason Reason, IReadOnlyList<DateOnly> Alternatives) : PlanDecision;
+/// <param name="Reason">Which rule.</param>
+/// <param name="Alternatives">Dates to suggest if they have places.</param>
+/// <param name="PriorityApplicant">Whether the applicant may take priority places on those dates.</param>
+public sealed record PlanRefused(RefusalReason Reason, IReadOnlyList<DateOnly> Alternatives, bool PriorityApplicant) : PlanDecision;

@@ -39,6 +39,16 @@ public sealed class BookingPlannerTests
         Assert.Equal(new DateOnly(2026, 12, 2), refused.Alternatives[0]);
     }
 
+    [Fact]
+    public void TellsWhetherARefusedApplicantMayTakePriorityPlacesOnTheSuggestedDates()
+    {
+        var adult = Refused(Plan(Builders.Settings(), Request(new DateOnly(2026, 12, 16))));
+        var balita = Refused(Plan(Builders.Settings(), Request(new DateOnly(2026, 12, 16)) with { BirthDate = new DateOnly(2024, 1, 1) }));
+
+        Assert.False(adult.PriorityApplicant);
+        Assert.True(balita.PriorityApplicant);
+    }
+
     [Theory]
     [InlineData(2026, 12, 1)]
     [InlineData(2026, 11, 30)]
