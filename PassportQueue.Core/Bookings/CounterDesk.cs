@@ -38,7 +38,7 @@ public sealed class CounterDesk(IBookingLedger ledger, IOfficeDirectory offices,
             return found;
         }
 
-        if (view.State != BookingState.Booked)
+        if (!BookingTransitions.Allows(view.State, BookingState.Arrived))
         {
             return new CounterResult(CounterStatus.WrongState, view);
         }
@@ -66,13 +66,13 @@ public sealed class CounterDesk(IBookingLedger ledger, IOfficeDirectory offices,
 
     /// <summary>Documents accepted: Arrived -> Completed.</summary>
     public Task<CounterResult> CompleteAsync(string? typed, string? officeScope, Actor actor, CancellationToken ct) =>
-        ChangeAsync(typed, officeScope, BookingState.Arrived, (code, now) => ledger.CompleteAsync(code, actor, now, ct), ct);
+        ChangeAsync(typed, officeScope, BookingState.Completed, (code, now) => ledger.CompleteAsync(code, actor, now, ct), ct);
 
     /// <summary>Documents incomplete: Arrived -> Returned, with a reason.</summary>
     public Task<CounterResult> ReturnAsync(string? typed, string? officeScope, string reason, Actor actor, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(reason)
             ? Task.FromResult(new CounterResult(CounterStatus.ReasonRequired))
-            : ChangeAsync(typed, officeScope, BookingState.Arrived, (code, now) => ledger.ReturnAsync(code, reason.Trim(), actor, now, ct), ct);
+            : ChangeAsync(typed, officeScope, BookingState.Returned, (code, now) => ledger.ReturnAsync(code, reason.Trim(), actor, now, ct), ct);
 
     /// <summary>Forfeits every code whose check-in deadline has passed; returns how many.</summary>
     public async Task<int> ForfeitLateAsync(string? officeScope, Actor actor, CancellationToken ct)
@@ -91,7 +91,7 @@ public sealed class CounterDesk(IBookingLedger ledger, IOfficeDirectory offices,
     }
 
     private async Task<CounterResult> ChangeAsync(
-        string? typed, string? officeScope, BookingState from, Func<BookingCode, DateTime, Task<LedgerChange>> change, CancellationToken ct)
+        string? typed, string? officeScope, BookingState to, Func<BookingCode, DateTime, Task<LedgerChange>> change, CancellationToken ct)
     {
         var found = await LookUpAsync(typed, officeScope, ct);
         if (found is not { Status: CounterStatus.Done, Booking: { } view })
@@ -99,7 +99,7 @@ public sealed class CounterDesk(IBookingLedger ledger, IOfficeDirectory offices,
             return found;
         }
 
-        if (view.State != from)
+        if (!BookingTransitions.Allows(view.State, to))
         {
             return new CounterResult(CounterStatus.WrongState, view);
         }

@@ -33,17 +33,4 @@ public sealed class Office
 
     /// <summary>The office's calendar for its current settings.</summary>
     public OfficeCalendar Calendar => _calendar ??= new OfficeCalendar(Settings);
-
-    /// <summary>Replaces the settings after they have been validated; the code never changes.</summary>
-    public void UpdateSettings(OfficeSettings settings, DateTime nowUtc)
-    {
-        if (settings.Validate() is { Count: > 0 } errors)
-        {
-            throw new ArgumentException(string.Join(" ", errors), nameof(settings));
-        }
-
-        Settings = settings with { Code = Code };
-        UpdatedAtUtc = nowUtc;
-        _calendar = null;
-    }
 }
