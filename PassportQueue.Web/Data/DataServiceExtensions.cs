@@ -19,19 +19,40 @@ public static class DataServiceExtensions
         return builder;
     }
 
-    /// <summary>Registers everything the engine needs; a relative SQLite path is taken from <paramref name="contentRoot"/>.</summary>
+    /// <summary>
+    /// Registers everything the engine needs on the provider <c>Database:Provider</c> names
+    /// (SQLite by default); a relative SQLite path is taken from <paramref name="contentRoot"/>.
+    /// </summary>
     public static IServiceCollection AddPassportQueueData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var connectionString = SqliteConnectionString(
-            configuration.GetConnectionString(ConnectionName) ?? "Data Source=App_Data/passportqueue.db", contentRoot);
+        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(configuration.GetSection("Booking").Get<BookingRules>() ?? new BookingRules());
-        services.AddPooledDbContextFactory<PassportQueueDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor()));
-        services.AddSingleton(new Database(connectionString));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var connectionString = configuration.GetConnectionString(ConnectionName)
+                ?? throw new InvalidOperationException(
+                    $"Database:Provider is Postgres: ConnectionStrings:{ConnectionName} (env ConnectionStrings__{ConnectionName}) is required.");
+            services.AddSingleton(_ => new Database(DatabaseProvider.Postgres, connectionString));
+            services.AddPooledDbContextFactory<PostgresDbContext>(
+                (sp, options) => options.UseNpgsql(sp.GetRequiredService<Database>().PostgresSource!));
+            services.AddSingleton<IDbContextFactory<PassportQueueDbContext>, PostgresContextFactory>();
+            services.AddSingleton<PostgresChangeRelay>();
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeRelay>());
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(
+                configuration.GetConnectionString(ConnectionName) ?? "Data Source=App_Data/passportqueue.db", contentRoot);
+            services.AddPooledDbContextFactory<PassportQueueDbContext>(options => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(new SqlitePragmaInterceptor()));
+            services.AddSingleton(_ => new Database(connectionString));
+        }
+
         services.AddSingleton(sp => new WriteBatcher(
             sp.GetRequiredService<Database>().OpenWriterAsync, sp.GetRequiredService<ILogger<WriteBatcher>>()));
+
         services.AddSingleton<OfficeDirectory>();
         services.AddSingleton<IOfficeDirectory>(sp => sp.GetRequiredService<OfficeDirectory>());
         services.AddSingleton<IBookingStore, SqlBookingStore>();
@@ -50,10 +71,18 @@ public static class DataServiceExtensions
         return services;
     }
 
-    /// <summary>Migrates and seeds the database before the app serves anything; demo data in Development.</summary>
+    /// <summary>
+    /// Migrates and seeds the database before the app serves anything (demo data in Development),
+    /// one node at a time: a node starting beside another waits, then finds the work done.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        await using var startup = await app.Services.GetRequiredService<Database>().StartupLockAsync(app.Lifetime.ApplicationStopping);
         await app.Services.GetRequiredService<DatabaseSetup>().RunAsync(app.Lifetime.ApplicationStopping);
+        // The first node makes the data-protection key every node shares (sign-in cookies, e-KTP photos),
+        // so that nodes starting together do not each make their own.
+        _ = app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()
+            .CreateProtector("PassportQueue.Startup").Protect([1]);
         if (app.Environment.IsDevelopment())
         {
             await app.Services.GetRequiredService<DemoData>().SeedAsync(app.Lifetime.ApplicationStopping);

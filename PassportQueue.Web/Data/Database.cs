@@ -1,32 +1,63 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-
+using Npgsql;
 using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Web.Data;
 
-/// <summary>Opens connections to the product's database with the settings durability needs.</summary>
-public sealed class Database(string connectionString)
+/// <summary>
+/// Opens connections to the product's database, SQLite or PostgreSQL, with the settings
+/// durability needs, and tells which errors of that database mean "try again".
+/// </summary>
+public sealed class Database : IAsyncDisposable
 {
     /// <summary>
-    /// Per-connection settings: a commit is on disk (WAL, synchronous=FULL) before it returns,
-    /// and a writer waits for another process's write lock instead of failing.
+    /// Per-connection SQLite settings: a commit is on disk (WAL, synchronous=FULL) before it
+    /// returns, and a writer waits for another process's write lock instead of failing.
     /// </summary>
     public const string ConnectionPragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 16384; PRAGMA temp_store = MEMORY;";
 
     /// <summary>
-    /// The one writer connection of a process keeps a larger page cache (64 MiB); readers keep
-    /// SQLite's default, so that many pooled readers do not multiply it.
+    /// The one SQLite writer connection of a process keeps a larger page cache (64 MiB); readers
+    /// keep SQLite's default, so that many pooled readers do not multiply it.
     /// </summary>
     public const string WriterPragmas = "PRAGMA cache_size = -65536;";
 
+    private readonly NpgsqlDataSource? _postgres;
+
+    public Database(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            _postgres = NpgsqlDataSource.Create(connectionString);
+        }
+    }
+
+    /// <summary>A SQLite database (the default provider).</summary>
+    public Database(string connectionString)
+        : this(DatabaseProvider.Sqlite, connectionString)
+    {
+    }
+
+    public DatabaseProvider Provider { get; }
+
     /// <summary>The connection string in use.</summary>
-    public string ConnectionString => connectionString;
+    public string ConnectionString { get; }
+
+    /// <summary>PostgreSQL's pooled data source; null on SQLite.</summary>
+    public NpgsqlDataSource? PostgresSource => _postgres;
 
     /// <summary>Opens a connection ready for reads or writes.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(connectionString);
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = ConnectionPragmas;
@@ -38,9 +69,13 @@ public sealed class Database(string connectionString)
     public async Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = WriterPragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (_postgres is null)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = WriterPragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return connection;
     }
 
@@ -50,5 +85,73 @@ public sealed class Database(string connectionString)
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var session = new SqlSession(connection);
         return read(session);
+    }
+
+    /// <summary>
+    /// A unique key another transaction committed while this one ran (PostgreSQL under read
+    /// committed). Running the unit again sees that row and decides again. SQLite serialises
+    /// writers, so a unit there always sees every earlier commit.
+    /// </summary>
+    public static bool IsConcurrentDuplicate(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>The server gave up the whole transaction (a deadlock between nodes); it may be run again.</summary>
+    public static bool IsTransactionRetryable(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
+
+    /// <summary>
+    /// Holds a lock that one process at a time can hold, for work that must run once at start
+    /// (migrations, seeding). PostgreSQL: a session advisory lock. SQLite: nothing here; EF Core's
+    /// migration lock and the seeds' conflict clauses suffice on one file.
+    /// </summary>
+    public async Task<IAsyncDisposable> StartupLockAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres is null)
+        {
+            return NoLock.Instance;
+        }
+
+        var connection = await _postgres.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT pg_advisory_lock({StartupLockKey})";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new AdvisoryLock(connection);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>"PQSTART" as a number: the advisory lock key of start-up work.</summary>
+    private const long StartupLockKey = 0x5051_5354_4152_54;
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>Closing the session releases a session advisory lock, also when the process dies.</summary>
+    private sealed class AdvisoryLock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = $"SELECT pg_advisory_unlock({StartupLockKey})";
+                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -5,9 +5,10 @@ using PassportQueue.Web.Data.Sql;
 namespace PassportQueue.Web.Data;
 
 /// <summary>
-/// Brings the database up to date at start: migrations (EF Core takes a lock, so one process
-/// applies them), WAL journaling, and offices from configuration that the database lacks.
-/// Offices already stored are never overwritten: after the first start the database rules.
+/// Brings the database up to date at start: migrations, WAL journaling (SQLite), and offices from
+/// configuration that the database lacks. Offices already stored are never overwritten: after the
+/// first start the database rules. Callers hold <see cref="Database.StartupLockAsync"/> so that
+/// one node at a time does this (EF Core's own migration lock guards the migrations too).
 /// </summary>
 public sealed partial class DatabaseSetup(
     IDbContextFactory<PassportQueueDbContext> contexts, Database database, IConfiguration configuration, TimeProvider time, ILogger<DatabaseSetup> logger)
@@ -21,7 +22,11 @@ public sealed partial class DatabaseSetup(
 
         await using var connection = await database.OpenAsync(cancellationToken);
         using var session = new SqlSession(connection);
-        session.Execute("PRAGMA journal_mode = WAL;");
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            session.Execute("PRAGMA journal_mode = WAL;");
+        }
+
         foreach (var settings in ConfiguredOffices(configuration))
         {
             if (settings.Validate() is { Count: > 0 } errors)

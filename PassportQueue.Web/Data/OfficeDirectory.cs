@@ -9,11 +9,29 @@ namespace PassportQueue.Web.Data;
 /// Offices by code and by WhatsApp number, read from the database and kept for a short while:
 /// every message needs its office, and offices change only when a supervisor edits them.
 /// </summary>
-public sealed class OfficeDirectory(IDbContextFactory<PassportQueueDbContext> contexts, TimeProvider time) : IOfficeDirectory, IDisposable
+/// <remarks>An edit on any node reaches this cache through the <see cref="ChangeFeed"/> (settings changes).</remarks>
+public sealed class OfficeDirectory : IOfficeDirectory, IDisposable
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(15);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly IDbContextFactory<PassportQueueDbContext> _contexts;
+    private readonly TimeProvider _time;
+    private readonly IDisposable _subscription;
     private Snapshot? _snapshot;
+    private long _version;
+
+    public OfficeDirectory(IDbContextFactory<PassportQueueDbContext> contexts, TimeProvider time, ChangeFeed feed)
+    {
+        _contexts = contexts;
+        _time = time;
+        _subscription = feed.Subscribe((Change change) =>
+        {
+            if (change.Kind == ChangeKind.Settings || change.OfficeCode == Change.AllOffices)
+            {
+                Invalidate();
+            }
+        });
+    }
 
     /// <inheritdoc />
     public async ValueTask<Office?> FindByNumberAsync(string number, CancellationToken cancellationToken)
@@ -48,15 +66,23 @@ public sealed class OfficeDirectory(IDbContextFactory<PassportQueueDbContext> co
         (await CurrentAsync(cancellationToken)).All;
 
     /// <summary>Forgets what was read, so that the next call sees an edit at once.</summary>
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _version);
+        _snapshot = null;
+    }
 
     /// <inheritdoc />
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        _gate.Dispose();
+    }
 
     private async ValueTask<Snapshot> CurrentAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (_snapshot is { } fresh && now - fresh.ReadAt < Freshness)
+        var now = _time.GetUtcNow();
+        if (_snapshot is { } fresh && now - fresh.ReadAt < Freshness && fresh.Version == Interlocked.Read(ref _version))
         {
             return fresh;
         }
@@ -64,19 +90,21 @@ public sealed class OfficeDirectory(IDbContextFactory<PassportQueueDbContext> co
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_snapshot is { } other && now - other.ReadAt < Freshness)
+            var version = Interlocked.Read(ref _version);
+            if (_snapshot is { } other && now - other.ReadAt < Freshness && other.Version == version)
             {
                 return other;
             }
 
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            // A snapshot read while an edit lands carries the version from before it, so the next call reads again.
+            await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
             var offices = await db.Offices.AsNoTracking().OrderBy(o => o.Code).ToListAsync(cancellationToken);
             var byNumber = offices
                 .SelectMany(o => o.Settings.WhatsAppNumbers.Select(n => (Number: PhoneNumber.TryParse(n, out var p) ? p.E164 : null, Office: o)))
                 .Where(x => x.Number is not null)
                 .DistinctBy(x => x.Number)
                 .ToFrozenDictionary(x => x.Number!, x => x.Office);
-            var snapshot = new Snapshot(now, offices, offices.ToFrozenDictionary(o => o.Code, StringComparer.OrdinalIgnoreCase), byNumber);
+            var snapshot = new Snapshot(now, version, offices, offices.ToFrozenDictionary(o => o.Code, StringComparer.OrdinalIgnoreCase), byNumber);
             _snapshot = snapshot;
             return snapshot;
         }
@@ -87,7 +115,7 @@ public sealed class OfficeDirectory(IDbContextFactory<PassportQueueDbContext> co
     }
 
     private sealed record Snapshot(
-        DateTimeOffset ReadAt, IReadOnlyList<Office> All, FrozenDictionary<string, Office> ByCode, FrozenDictionary<string, Office> ByNumber)
+        DateTimeOffset ReadAt, long Version, IReadOnlyList<Office> All, FrozenDictionary<string, Office> ByCode, FrozenDictionary<string, Office> ByNumber)
     {
         public System.Collections.Concurrent.ConcurrentDictionary<string, Office> BySpelling { get; } = new(StringComparer.Ordinal);
     }

@@ -48,8 +48,8 @@ public sealed class OfficeSettingsEditor(WriteBatcher writes, OfficeDirectory of
                 return days;
             },
             ct);
-        offices.Invalidate();
-        feed.Publish(office.Code);
+        // Every node's office cache and open dashboards (this node's at once).
+        feed.Publish(new Change(ChangeKind.Settings, office.Code));
         return [];
     }
 

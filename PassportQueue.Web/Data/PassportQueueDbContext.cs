@@ -10,8 +10,12 @@ using PassportQueue.Web.Data.Records;
 
 namespace PassportQueue.Web.Data;
 
-/// <summary>The product's database: bookings, numbers, flags, the audit trail, the engine's counters, and staff accounts.</summary>
-public sealed class PassportQueueDbContext(DbContextOptions<PassportQueueDbContext> options) : IdentityDbContext<StaffUser>(options)
+/// <summary>
+/// The product's database: bookings, numbers, flags, the audit trail, the engine's counters, and
+/// staff accounts. This type carries the SQLite migrations; <see cref="PostgresDbContext"/> the
+/// same model with PostgreSQL's.
+/// </summary>
+public class PassportQueueDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<Office> Offices => Set<Office>();
 

@@ -9,6 +9,8 @@ namespace PassportQueue.Web.WhatsApp;
 /// <summary>
 /// The outbox's state changes. A sender leases due messages with a conditional update, so two
 /// nodes never hold the same message at once, and a node that dies loses its lease.
+/// The lease's conditions are repeated outside the subquery: under PostgreSQL's read committed,
+/// a node that waited for another's lease re-checks them on the row as committed and skips it.
 /// </summary>
 public sealed class OutboxStore(WriteBatcher writes, Database database)
 {
@@ -22,6 +24,7 @@ public sealed class OutboxStore(WriteBatcher writes, Database database)
                     SELECT "Id" FROM "Outbox"
                     WHERE "Status" = 0 AND "DueAtUtc" <= @now AND ("LeaseUntilUtc" IS NULL OR "LeaseUntilUtc" < @now)
                     ORDER BY "DueAtUtc" LIMIT @max)
+                  AND "Status" = 0 AND ("LeaseUntilUtc" IS NULL OR "LeaseUntilUtc" < @now)
                 RETURNING "Id", "Kind", "BookingId", "OfficeId", "Phone", "Attempts"
                 """,
                 r => new DueMessage(r.GetInt64(0), (OutboxKind)r.GetInt32(1), r.GetInt64(2), r.GetInt32(3), r.GetString(4), r.GetInt32(5)),

@@ -4,18 +4,19 @@ using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using PassportQueue.Core.Phones;
+using PassportQueue.Web.Data;
 
 namespace PassportQueue.Tests.Web.Data;
 
-public sealed class BookingEngineTests
+public abstract class BookingEngineTests(DatabaseProvider provider)
 {
     private const string Budi = "+6281234500001";
     private const string Siti = "+6281234500002";
 
-    [Fact]
+    [SkippableFact]
     public async Task BooksTheEarliestSlotAndStoresTheBookingWithItsAuditLine()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
 
         var booking = await h.BookAsync("whatsapp:" + Budi, "#Budi Santoso#25011987#02122026");
 
@@ -28,10 +29,10 @@ public sealed class BookingEngineTests
         Assert.Equal(($"wa:{Budi}", stored.Id), (audit.Actor, audit.BookingId));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FillsSlotsInOrderAndKeepsThePriorityShareForBalitaAndLansia()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
 
         var slots = new List<int>();
         for (var i = 1; i <= 3; i++)
@@ -53,10 +54,10 @@ public sealed class BookingEngineTests
         Assert.Equal(4, await h.QueryAsync(db => db.Bookings.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnswersARetriedMessageWithTheSameOutcomeAndBooksOnce()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
 
         var first = await h.SendAsync(Budi, "#BUDI#25011987#02122026", messageId: "SM-retry");
         var retry = await h.SendAsync(Budi, "#BUDI#25011987#02122026", messageId: "SM-retry");
@@ -66,10 +67,10 @@ public sealed class BookingEngineTests
         Assert.Equal(1, await h.QueryAsync(db => db.Messages.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RejectsSecondAdultFromSameNumberAndFlagsIt()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         await h.BookAsync(Budi, "#BUDI#25011987#02122026");
 
         var other = Assert.IsType<BookingRefused>(await h.SendAsync(Budi, "#JOKO#01011980#03122026"));
@@ -81,10 +82,10 @@ public sealed class BookingEngineTests
         Assert.Equal(1, await h.QueryAsync(db => db.Bookings.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LetsAParentBookABalitaAndAFamilyMemberBookALansia()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         await h.BookAsync(Budi, "#BUDI#25011987#02122026");
 
         var balita = await h.BookAsync(Budi, "#ANI#10032023#03122026");
@@ -95,10 +96,10 @@ public sealed class BookingEngineTests
         Assert.Equal(2, (await h.QueryAsync(db => db.Phones.SingleAsync(p => p.Number == Budi))).Dependants);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LimitsHowManyBalitaAndLansiaOneNumberRegisters()
     {
-        await using var h = await EngineHarness.StartAsync(
+        await using var h = await EngineHarness.StartAsync(provider, 
             new Dictionary<string, string?> { ["Booking:MaxDependantsPerNumber"] = "1" }, Builders.Settings() with { DailyQuota = 20, PlacesPerSlot = 10 });
         await h.BookAsync(Budi, "#ANI#10032023#02122026");
 
@@ -108,10 +109,10 @@ public sealed class BookingEngineTests
         Assert.Equal(1, (await h.QueryAsync(db => db.Phones.SingleAsync(p => p.Number == Budi))).Dependants);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefusesASecondActiveBookingAndTellsTheOwnerTheirCode()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         var booking = await h.BookAsync(Budi, "#BUDI#25011987#02122026");
 
         var again = Assert.IsType<BookingRefused>(await h.SendAsync(Budi, "#budi#25-01-1987#03122026"));
@@ -119,10 +120,10 @@ public sealed class BookingEngineTests
         Assert.Equal((RefusalReason.PersonHasActiveBooking, booking.Code), (again.Reason, again.ExistingCode));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FlagsTheSamePersonBookingFromAnotherNumberWithoutRevealingTheCode()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         await h.BookAsync(Budi, "#BUDI#25011987#02122026");
 
         var elsewhere = Assert.IsType<BookingRefused>(await h.SendAsync(Siti, "#BUDI#25011987#03122026"));
@@ -132,10 +133,10 @@ public sealed class BookingEngineTests
         Assert.Equal((Siti, FlagReason.SeveralNumbers), (flag.Phone, flag.Reason));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefusesAnAdultWhoOwnsAnotherNumberEvenWithoutAnActiveBooking()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         var booking = await h.BookAsync(Budi, "#BUDI#25011987#02122026");
         h.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 1, 0, 0, TimeSpan.Zero));
         Assert.Equal(1, await h.Counter.ForfeitLateAsync(null, Actor.System, CancellationToken.None));
@@ -146,10 +147,10 @@ public sealed class BookingEngineTests
         Assert.NotNull(booking);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LetsAnApplicantWhoseCodeWasForfeitedRegisterAgain()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         var first = await h.BookAsync(Budi, "#BUDI#25011987#02122026");
         h.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 1, 0, 0, TimeSpan.Zero));
         await h.Counter.ForfeitLateAsync(null, Actor.System, CancellationToken.None);
@@ -160,10 +161,10 @@ public sealed class BookingEngineTests
         Assert.Equal(BookingState.Forfeited, (await h.QueryAsync(db => db.Bookings.SingleAsync(b => b.Code == first.Code))).State);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefusesABlacklistedNumberAndKeepsItsExistingBooking()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         var booking = await h.BookAsync(Budi, "#BUDI#25011987#02122026");
         await h.Get<IPhoneRegistry>().BlacklistAsync(PhoneNumber.Parse(Budi), "calo", Actor.Staff("spv@bgr"), CancellationToken.None);
 
@@ -173,10 +174,10 @@ public sealed class BookingEngineTests
         Assert.Equal(BookingState.Booked, (await h.QueryAsync(db => db.Bookings.SingleAsync(b => b.Code == booking.Code))).State);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnswersStatusWithTheNumbersActiveBookings()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         var own = await h.BookAsync(Budi, "#BUDI#25011987#02122026");
         var child = await h.BookAsync(Budi, "#ANI#10032023#03122026");
 
@@ -186,10 +187,10 @@ public sealed class BookingEngineTests
         Assert.Equal([own.Code, child.Code], status.Bookings.Select(b => b.Code));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StoresAFormatErrorAsTheMessagesOutcomeAndBooksNothing()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
 
         var rejected = Assert.IsType<FormatRejected>(await h.SendAsync(Budi, "#BUDI#25011987"));
 
@@ -198,22 +199,22 @@ public sealed class BookingEngineTests
         Assert.Equal(1, await h.QueryAsync(db => db.Messages.CountAsync()));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("+62 811-0000-000", Budi)]
     [InlineData("+62 811-1100-333", "not-a-number")]
     public async Task StoresNothingForAnUnknownOfficeOrSender(string to, string from)
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
 
         Assert.IsType<NotAccepted>(await h.SendAsync(from, "#BUDI#25011987#02122026", to));
 
         Assert.Equal(0, await h.QueryAsync(db => db.Messages.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GivesBatamApplicantsTheEarliestDateWithAPlace()
     {
-        await using var h = await EngineHarness.StartAsync(Builders.Batam());
+        await using var h = await EngineHarness.StartAsync(provider, Builders.Batam());
         var dates = new List<DateOnly>();
         for (var i = 1; i <= 4; i++)
         {
@@ -223,4 +224,8 @@ public sealed class BookingEngineTests
 
         Assert.Equal([new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3)], dates);
     }
+
+    public sealed class OnSqlite() : BookingEngineTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : BookingEngineTests(DatabaseProvider.Postgres);
 }

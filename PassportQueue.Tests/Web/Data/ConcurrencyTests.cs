@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
+using PassportQueue.Web.Data;
 
 namespace PassportQueue.Tests.Web.Data;
 
@@ -9,13 +10,13 @@ namespace PassportQueue.Tests.Web.Data;
 /// Bursts of simultaneous messages on a real SQLite file, split across two independent nodes
 /// (each with its own connections and write queue), as two web processes would be.
 /// </summary>
-public sealed class ConcurrencyTests
+public abstract class ConcurrencyTests(DatabaseProvider provider)
 {
-    [Fact]
+    [SkippableFact]
     public async Task HundredsOfSimultaneousAttemptsBookExactlyThePlacesAndNothingElse()
     {
         var settings = Builders.Settings() with { SlotsPerDay = 6, PlacesPerSlot = 10, DailyQuota = 60, PriorityQuota = 10 };
-        await using var a = await EngineHarness.StartAsync(settings);
+        await using var a = await EngineHarness.StartAsync(provider, settings);
         await using var b = await a.SecondNodeAsync();
 
         var outcomes = await Burst(400, i =>
@@ -37,10 +38,10 @@ public sealed class ConcurrencyTests
         Assert.Equal(60, await a.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.Booked)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TheSameMessageDeliveredManyTimesAtOnceBooksOnce()
     {
-        await using var a = await EngineHarness.StartAsync();
+        await using var a = await EngineHarness.StartAsync(provider);
         await using var b = await a.SecondNodeAsync();
 
         var outcomes = await Burst(100, i => (i % 2 == 0 ? a : b).SendAsync("+6281234500001", "#BUDI#25011987#02122026", messageId: "SM-twice"));
@@ -50,10 +51,10 @@ public sealed class ConcurrencyTests
         Assert.Equal(1, await a.QueryAsync(db => db.Bookings.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ManyAdultsFromOneNumberAtOnceLeaveOneOwner()
     {
-        await using var a = await EngineHarness.StartAsync(Builders.Settings() with { DailyQuota = 100, PlacesPerSlot = 50 });
+        await using var a = await EngineHarness.StartAsync(provider, Builders.Settings() with { DailyQuota = 100, PlacesPerSlot = 50 });
         await using var b = await a.SecondNodeAsync();
 
         var outcomes = await Burst(60, i => (i % 2 == 0 ? a : b).SendAsync("+6281234500001", $"#Dewasa {Letters(i)}#01011990#02122026"));
@@ -63,10 +64,10 @@ public sealed class ConcurrencyTests
         Assert.Equal(1, await a.QueryAsync(db => db.Phones.CountAsync(p => p.OwnerPersonKey != null)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task OnePersonFromManyNumbersAtOnceGetsOneBooking()
     {
-        await using var a = await EngineHarness.StartAsync(Builders.Settings() with { DailyQuota = 100, PlacesPerSlot = 50 });
+        await using var a = await EngineHarness.StartAsync(provider, Builders.Settings() with { DailyQuota = 100, PlacesPerSlot = 50 });
         await using var b = await a.SecondNodeAsync();
 
         var outcomes = await Burst(60, i => (i % 2 == 0 ? a : b).SendAsync($"+628123{i:D6}", "#BUDI SANTOSO#25011987#02122026"));
@@ -90,4 +91,8 @@ public sealed class ConcurrencyTests
 
     /// <summary>A distinct letters-only name part for each applicant (names may not contain digits).</summary>
     private static string Letters(int i) => new([(char)('A' + (i / 676 % 26)), (char)('A' + (i / 26 % 26)), (char)('A' + (i % 26))]);
+
+    public sealed class OnSqlite() : ConcurrencyTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ConcurrencyTests(DatabaseProvider.Postgres);
 }

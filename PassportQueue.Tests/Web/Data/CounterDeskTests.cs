@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
+using PassportQueue.Web.Data;
 
 namespace PassportQueue.Tests.Web.Data;
 
-public sealed class CounterDeskTests
+public abstract class CounterDeskTests(DatabaseProvider provider)
 {
     private const string Budi = "+6281234500001";
     private static readonly Actor Officer = Actor.Staff("petugas@bgr");
@@ -13,10 +14,10 @@ public sealed class CounterDeskTests
     /// <summary>07:00 WIB on 2 December: thirty minutes before the first deadline.</summary>
     private static readonly DateTimeOffset Morning = new(2026, 12, 2, 0, 0, 0, TimeSpan.Zero);
 
-    [Fact]
+    [SkippableFact]
     public async Task ChecksInBeforeTheDeadlineAndGivesQueueNumbersInOrder()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         var first = await h.BookAsync(Budi, "#BUDI#25011987#02122026");
         var second = await h.BookAsync("+6281234500002", "#SITI#01011990#02122026");
         h.Clock.SetUtcNow(Morning);
@@ -30,20 +31,20 @@ public sealed class CounterDeskTests
         Assert.Equal([Officer.Value, Officer.Value], audit.Select(e => e.Actor));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AcceptsCheckInAtTheDeadlineItself()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         var booking = await h.BookAsync(Budi, "#BUDI#25011987#02122026");
         h.Clock.SetUtcNow(new DateTimeOffset(booking.CheckInDeadlineUtc));
 
         Assert.Equal(CounterStatus.Done, (await h.Counter.CheckInAsync(booking.Code, "BGR", Officer, default)).Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ForfeitsCodeWhenArrivingAfterDeadline()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         var booking = await h.BookAsync(Budi, "#BUDI#25011987#02122026");
         h.Clock.SetUtcNow(new DateTimeOffset(booking.CheckInDeadlineUtc).AddSeconds(1));
 
@@ -56,10 +57,10 @@ public sealed class CounterDeskTests
         Assert.Equal((BookingState.Forfeited, CounterDesk.LateReason), (stored.State, stored.StateReason));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefusesCheckInOnAnotherDay()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         var booking = await h.BookAsync(Budi, "#BUDI#25011987#02122026");
 
         var early = await h.Counter.CheckInAsync(booking.Code, "BGR", Officer, default);
@@ -67,33 +68,33 @@ public sealed class CounterDeskTests
         Assert.Equal((CounterStatus.NotToday, BookingState.Booked), (early.Status, early.Booking!.State));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("BGR-ZZZZZZZZ", "BGR", CounterStatus.NotFound)]
     [InlineData("hello", "BGR", CounterStatus.InvalidCode)]
     [InlineData("", "BGR", CounterStatus.InvalidCode)]
     public async Task AnswersAWrongCodeClearlyAndChangesNothing(string typed, string office, CounterStatus expected)
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         h.Clock.SetUtcNow(Morning);
 
         Assert.Equal(expected, (await h.Counter.CheckInAsync(typed, office, Officer, default)).Status);
         Assert.Equal(0, await h.QueryAsync(db => db.AuditEntries.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DoesNotShowAnotherOfficesBooking()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         var booking = await h.BookAsync(Budi, "#BUDI#25011987#02122026");
         h.Clock.SetUtcNow(Morning);
 
         Assert.Equal(CounterStatus.NotFound, (await h.Counter.CheckInAsync(booking.Code, "JKP", Officer, default)).Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CompletesOrReturnsOnlyAfterArrival()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         var first = await h.BookAsync(Budi, "#BUDI#25011987#02122026");
         var second = await h.BookAsync("+6281234500002", "#SITI#01011990#02122026");
         h.Clock.SetUtcNow(Morning);
@@ -113,10 +114,10 @@ public sealed class CounterDeskTests
         Assert.Equal("KK tidak dibawa", stored.StateReason);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ForfeitsEveryLateCodeAndBlacklistsANumberAfterTwoNoShows()
     {
-        await using var h = await EngineHarness.StartAsync(Builders.Settings() with { DailyQuota = 20, PlacesPerSlot = 10 });
+        await using var h = await EngineHarness.StartAsync(provider, Builders.Settings() with { DailyQuota = 20, PlacesPerSlot = 10 });
         await h.BookAsync(Budi, "#BUDI#25011987#02122026");
         await h.BookAsync(Budi, "#ANI#10032023#02122026");
         await h.BookAsync("+6281234500002", "#SITI#01011990#03122026");
@@ -133,4 +134,8 @@ public sealed class CounterDeskTests
         Assert.Equal(2, actions.Count(a => a == AuditAction.Forfeited));
         Assert.Contains(AuditAction.Blacklisted, actions);
     }
+
+    public sealed class OnSqlite() : CounterDeskTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : CounterDeskTests(DatabaseProvider.Postgres);
 }

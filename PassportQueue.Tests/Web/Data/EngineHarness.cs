@@ -11,8 +11,9 @@ using PassportQueue.Web.Data;
 namespace PassportQueue.Tests.Web.Data;
 
 /// <summary>
-/// The engine wired as the app wires it, on a real SQLite file in a fresh folder, with a fake
-/// clock. Offices come from configuration exactly as in appsettings.json.
+/// The engine wired as the app wires it, on a real SQLite file in a fresh folder or a fresh
+/// database on a real PostgreSQL server, with a fake clock. Offices come from configuration
+/// exactly as in appsettings.json.
 /// </summary>
 internal sealed class EngineHarness : IAsyncDisposable
 {
@@ -23,6 +24,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     private EngineHarness(ServiceProvider services, string folder, bool ownsFolder, IDictionary<string, string?> values, FakeTimeProvider clock)
     {
+        Provider = Enum.Parse<DatabaseProvider>(values["Database:Provider"]!);
         _services = services;
         _folder = folder;
         _ownsFolder = ownsFolder;
@@ -31,6 +33,11 @@ internal sealed class EngineHarness : IAsyncDisposable
     }
 
     public FakeTimeProvider Clock { get; }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The database's connection string as the app is given it.</summary>
+    public string ConnectionString => _values["ConnectionStrings:PassportQueue"]!;
 
     public string DatabasePath => Path.Combine(_folder, "test.db");
 
@@ -41,13 +48,23 @@ internal sealed class EngineHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public static Task<EngineHarness> StartAsync(params OfficeSettings[] offices) => StartAsync(new Dictionary<string, string?>(), offices);
+    public static Task<EngineHarness> StartAsync(params OfficeSettings[] offices) => StartAsync(DatabaseProvider.Sqlite, offices);
 
-    public static async Task<EngineHarness> StartAsync(IDictionary<string, string?> settings, params OfficeSettings[] offices)
+    public static Task<EngineHarness> StartAsync(DatabaseProvider provider, params OfficeSettings[] offices) =>
+        StartAsync(provider, new Dictionary<string, string?>(), offices);
+
+    public static Task<EngineHarness> StartAsync(IDictionary<string, string?> settings, params OfficeSettings[] offices) =>
+        StartAsync(DatabaseProvider.Sqlite, settings, offices);
+
+    public static async Task<EngineHarness> StartAsync(DatabaseProvider provider, IDictionary<string, string?> settings, params OfficeSettings[] offices)
     {
         var folder = Path.Combine(Path.GetTempPath(), "pq-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var values = new Dictionary<string, string?> { ["ConnectionStrings:PassportQueue"] = "Data Source=test.db" };
+        var values = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:PassportQueue"] = provider == DatabaseProvider.Postgres ? TestPostgres.CreateDatabase() : "Data Source=test.db",
+        };
         foreach (var office in offices.Length == 0 ? [Builders.Settings()] : offices)
         {
             foreach (var (key, value) in OfficeConfig(office))
@@ -114,6 +131,10 @@ internal sealed class EngineHarness : IAsyncDisposable
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(_folder, recursive: true);
+            if (Provider == DatabaseProvider.Postgres)
+            {
+                TestPostgres.DropDatabase(ConnectionString);
+            }
         }
     }
 

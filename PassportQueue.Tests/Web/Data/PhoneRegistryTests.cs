@@ -2,19 +2,20 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Phones;
+using PassportQueue.Web.Data;
 
 namespace PassportQueue.Tests.Web.Data;
 
-public sealed class PhoneRegistryTests
+public abstract class PhoneRegistryTests(DatabaseProvider provider)
 {
     private static readonly PhoneNumber Prank = PhoneNumber.Parse("+6281234500009");
     private static readonly Actor Officer = Actor.Staff("petugas@bgr");
     private static readonly Actor Supervisor = Actor.Staff("spv@bgr");
 
-    [Fact]
+    [SkippableFact]
     public async Task WalksANumberFromFlaggedToBlacklistedAndBackWithAReasonEachTime()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         var registry = h.Get<IPhoneRegistry>();
 
         var flagged = await registry.FlagAsync(Prank, FlagReason.Officer, "iseng di loket", Officer, default);
@@ -30,10 +31,10 @@ public sealed class PhoneRegistryTests
         Assert.Equal("salah orang", trail[^1].Reason);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefusesASupervisorActionWithoutAReason()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         var registry = h.Get<IPhoneRegistry>();
         await registry.FlagAsync(Prank, FlagReason.Officer, null, Officer, default);
 
@@ -43,10 +44,10 @@ public sealed class PhoneRegistryTests
         Assert.Equal(PhoneStanding.Flagged, (await registry.FindAsync(Prank, default))!.Standing);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ClearsOnlyAFlaggedNumber()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         var registry = h.Get<IPhoneRegistry>();
         await registry.FlagAsync(Prank, FlagReason.Officer, null, Officer, default);
         await registry.BlacklistAsync(Prank, "calo", Supervisor, default);
@@ -56,10 +57,10 @@ public sealed class PhoneRegistryTests
         Assert.Equal((PhoneChangeStatus.Unchanged, PhoneStanding.Blacklisted), (cleared.Status, cleared.Standing));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task KeepsEveryFlagAsEvidenceWhileTheStandingStaysFlagged()
     {
-        await using var h = await EngineHarness.StartAsync();
+        await using var h = await EngineHarness.StartAsync(provider);
         var registry = h.Get<IPhoneRegistry>();
 
         await registry.FlagAsync(Prank, FlagReason.Officer, "pertama", Officer, default);
@@ -68,4 +69,8 @@ public sealed class PhoneRegistryTests
         Assert.Equal((PhoneChangeStatus.Unchanged, PhoneStanding.Flagged), (second.Status, second.Standing));
         Assert.Equal(2, await h.QueryAsync(db => db.PhoneFlags.CountAsync(f => f.Phone == Prank.E164)));
     }
+
+    public sealed class OnSqlite() : PhoneRegistryTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : PhoneRegistryTests(DatabaseProvider.Postgres);
 }

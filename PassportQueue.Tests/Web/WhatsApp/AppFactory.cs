@@ -12,15 +12,19 @@ namespace PassportQueue.Tests.Web.WhatsApp;
 
 /// <summary>
 /// The whole web app as deployed (Production environment, appsettings.json's offices), on a real
-/// SQLite file in a fresh folder, with a fake clock, background jobs off (tests run their work),
-/// and Twilio's REST API redirected to a loopback fake when one is given.
+/// SQLite file in a fresh folder or a fresh database on a real PostgreSQL server, with a fake
+/// clock, background jobs off (tests run their work), and Twilio's REST API redirected to a
+/// loopback fake when one is given.
 /// </summary>
-internal sealed class AppFactory(IDictionary<string, string?>? settings = null, string? twilioApi = null) : WebApplicationFactory<Program>
+internal sealed class AppFactory(
+    IDictionary<string, string?>? settings = null, string? twilioApi = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    : WebApplicationFactory<Program>
 {
     public const string AuthToken = "test-auth-token-0123456789";
     public const string Url = "http://localhost" + WhatsAppEndpoints.IncomingPath;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "pq-web-tests", Guid.NewGuid().ToString("N"));
+    private string? _postgres;
 
     public FakeTimeProvider Clock { get; } = new(Builders.Now);
 
@@ -103,7 +107,17 @@ internal sealed class AppFactory(IDictionary<string, string?>? settings = null, 
         builder.UseEnvironment("Production");
         // A published app serves blazor.web.js and MudBlazor's files from wwwroot; from the build output they come from the static web assets manifest.
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:PassportQueue", $"Data Source={Path.Combine(_folder, "app.db")}");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            _postgres = TestPostgres.CreateDatabase();
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:PassportQueue", _postgres);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:PassportQueue", $"Data Source={Path.Combine(_folder, "app.db")}");
+        }
+
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_folder, "keys"));
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Twilio:AuthToken", AuthToken);
@@ -129,6 +143,11 @@ internal sealed class AppFactory(IDictionary<string, string?>? settings = null, 
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
+        }
+
+        if (_postgres is not null)
+        {
+            TestPostgres.DropDatabase(_postgres);
         }
     }
 

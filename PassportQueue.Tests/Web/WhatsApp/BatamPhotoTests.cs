@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Web.WhatsApp;
+using PassportQueue.Web.Data;
 
 namespace PassportQueue.Tests.Web.WhatsApp;
 
 /// <summary>Batam's format: a photo of the e-KTP, fetched from Twilio's media host only, kept encrypted.</summary>
-public sealed class BatamPhotoTests : IAsyncLifetime
+public abstract class BatamPhotoTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string Batam = "+6282288862017";
     private const string Siti = "+6281234500002";
@@ -30,7 +31,7 @@ public sealed class BatamPhotoTests : IAsyncLifetime
         {
             ["Twilio:AccountSid"] = "AC00000000000000000000000000000000",
             ["Twilio:MediaHosts:0"] = _media.Authority,
-        });
+        }, provider: provider);
     }
 
     public async Task DisposeAsync()
@@ -40,7 +41,7 @@ public sealed class BatamPhotoTests : IAsyncLifetime
         await _elsewhere.DisposeAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task BooksWithAPhotoKeptEncryptedAndShowsItBackToTheOfficer()
     {
         var reply = await SendWithMedia(_media.BaseUrl + "/Media/ktp.jpg", "image/jpeg");
@@ -56,7 +57,7 @@ public sealed class BatamPhotoTests : IAsyncLifetime
         Assert.StartsWith("Basic ", _media.Requests.Single().Authorization, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefusesWithoutAPhoto()
     {
         var reply = await _app.SendAsync(Siti, "#Siti Aminah#17081990#Jl. Engku Putri No. 1, Batam Centre", to: Batam);
@@ -65,7 +66,7 @@ public sealed class BatamPhotoTests : IAsyncLifetime
         Assert.Equal(0, await _app.QueryAsync(db => db.Bookings.CountAsync()));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/Media/big.jpg", "image/jpeg")]
     [InlineData("/Media/doc.pdf", "application/pdf")]
     [InlineData("/Media/doc.pdf", "image/jpeg")]
@@ -77,7 +78,7 @@ public sealed class BatamPhotoTests : IAsyncLifetime
         Assert.Equal(0, await _app.QueryAsync(db => db.IdPhotos.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task NeverFetchesMediaFromAnyOtherHost()
     {
         var direct = await SendWithMedia(_elsewhere.BaseUrl + "/ktp.jpg", "image/jpeg");
@@ -88,7 +89,7 @@ public sealed class BatamPhotoTests : IAsyncLifetime
         Assert.Empty(_elsewhere.Requests);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnswersOutsideIntakeHoursWithTheHoursAndBooksNothing()
     {
         _app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 5, 0, 0, TimeSpan.Zero));
@@ -99,7 +100,7 @@ public sealed class BatamPhotoTests : IAsyncLifetime
         Assert.Equal(0, await _app.QueryAsync(db => db.Bookings.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DeletesThePhotoAfterTheRetentionPeriodOnceTheBookingHasEnded()
     {
         await SendWithMedia(_media.BaseUrl + "/Media/ktp.jpg", "image/jpeg");
@@ -124,4 +125,8 @@ public sealed class BatamPhotoTests : IAsyncLifetime
             ["MediaUrl0"] = url,
             ["MediaContentType0"] = type,
         });
+
+    public sealed class OnSqlite() : BatamPhotoTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : BatamPhotoTests(DatabaseProvider.Postgres);
 }

@@ -6,11 +6,12 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.WhatsApp;
+using PassportQueue.Web.Data;
 
 namespace PassportQueue.Tests.Web.WhatsApp;
 
 /// <summary>Messages the office sends on its own, through the outbox to a fake Twilio REST API on loopback.</summary>
-public sealed class OutboxTests : IAsyncLifetime
+public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string Budi = "+6281234500001";
     private const string Account = "AC00000000000000000000000000000000";
@@ -32,7 +33,7 @@ public sealed class OutboxTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _twilio.DisposeAsync();
 
-    [Fact]
+    [SkippableFact]
     public async Task SendsAForfeitNoticeAsFreeTextInsideTheWindow()
     {
         await using var app = App();
@@ -48,7 +49,7 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal((OutboxStatus.Sent, "SM00000000000000000000000000000001", 1), (row.Status, row.TwilioSid, row.Attempts));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RetriesWithBackoffAfterTwilioFails()
     {
         _failuresLeft = 2;
@@ -72,7 +73,7 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal((OutboxStatus.Sent, 3), (row.Status, row.Attempts));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UsesTheApprovedTemplateOutsideThe24HourWindow()
     {
         await using var app = App(new() { ["Twilio:Templates:Forfeited"] = "HX0123456789abcdef0123456789abcdef" });
@@ -88,7 +89,7 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Contains(code, request.Form["ContentVariables"], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GivesUpOutsideTheWindowWithoutATemplate()
     {
         await using var app = App();
@@ -103,10 +104,10 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Contains("no template", row.LastError, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task HoldsMessagesWhenNoCredentialsAreConfigured()
     {
-        await using var app = new AppFactory(twilioApi: _twilio.BaseUrl);
+        await using var app = new AppFactory(twilioApi: _twilio.BaseUrl, provider: provider);
         await app.SendAsync(Budi, "#BUDI#25011987#02122026");
         await ForfeitAt(app, new DateTimeOffset(2026, 12, 2, 0, 31, 0, TimeSpan.Zero));
 
@@ -118,7 +119,7 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Contains("HANGUS", row.Body, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task NeverLetsAnOlderDeliveryStatusOverwriteANewerOne()
     {
         await using var app = App();
@@ -138,7 +139,7 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(["delivered", "delivered", "delivered", "read", "read"], seen);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefusesAnUnsignedStatusCallback()
     {
         await using var app = App();
@@ -149,7 +150,7 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task QueuesOneReminderPerBookingForTomorrow()
     {
         await using var app = App();
@@ -173,7 +174,7 @@ public sealed class OutboxTests : IAsyncLifetime
             settings[key] = value;
         }
 
-        return new AppFactory(settings, _twilio.BaseUrl);
+        return new AppFactory(settings, _twilio.BaseUrl, provider);
     }
 
     private static async Task ForfeitAt(AppFactory app, DateTimeOffset when)
@@ -186,4 +187,8 @@ public sealed class OutboxTests : IAsyncLifetime
         app.PostAsync(
             new Dictionary<string, string> { ["MessageSid"] = sid, ["MessageStatus"] = status, ["AccountSid"] = Account, ["To"] = "whatsapp:" + Budi },
             "http://localhost" + WhatsAppEndpoints.StatusPath);
+
+    public sealed class OnSqlite() : OutboxTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : OutboxTests(DatabaseProvider.Postgres);
 }

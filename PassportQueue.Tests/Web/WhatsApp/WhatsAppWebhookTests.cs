@@ -4,19 +4,20 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.WhatsApp;
+using PassportQueue.Web.Data;
 
 namespace PassportQueue.Tests.Web.WhatsApp;
 
-public sealed class WhatsAppWebhookTests : IAsyncLifetime
+public abstract class WhatsAppWebhookTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string Budi = "+6281234500001";
-    private readonly AppFactory _app = new();
+    private readonly AppFactory _app = new(provider: provider);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    [Fact]
+    [SkippableFact]
     public void SignsExactlyAsTwiliosDocumentedExample()
     {
         var form = new Dictionary<string, string>
@@ -31,7 +32,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Equal("0/KCTR6DLpKmkAf8muzZqo1nDgQ=", TwilioSigner.Sign("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", form));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task BooksAndAnswersInIndonesianWithEverythingTheApplicantNeeds()
     {
         var reply = await _app.SendAsync(Budi, "#Budi Santoso#25011987#02122026");
@@ -46,7 +47,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.True(reply.Length < ReplyWriter.MaxLength);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("SYARAT", "Dokumen yang harus dibawa ke Kantor Imigrasi Kelas I Bogor")]
     [InlineData("bantuan", "Daftar: #NAMA#TGLLAHIR#TGLKEDATANGAN")]
     [InlineData("halo min", "Perintah: CEK")]
@@ -68,7 +69,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Equal(0, await _app.QueryAsync(db => db.Bookings.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SuggestsTheNextDatesWithPlacesWhenTheDateCannotBeBooked()
     {
         var reply = await _app.SendAsync(Budi, "#BUDI#25011987#05122026");
@@ -77,7 +78,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Contains("Format", await _app.SendAsync(Budi, "#BUDI"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListsTheNumbersActiveBookingsOnCek()
     {
         await _app.SendAsync(Budi, "#BUDI#25011987#02122026");
@@ -88,7 +89,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Contains($"*{code}* – BUDI, Rabu, 2 Desember 2026 pukul 08.00 WIB", reply, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefusesASecondAdultFromTheSameNumberAndABlacklistedNumber()
     {
         await _app.SendAsync(Budi, "#BUDI#25011987#02122026");
@@ -101,7 +102,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Contains("tidak dapat digunakan untuk pendaftaran", blacklisted, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnswersARetryWithTheSameReplyAndBooksOnce()
     {
         var first = await _app.SendAsync(Budi, "#BUDI#25011987#02122026", sid: "SMretry1");
@@ -111,7 +112,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Equal(1, await _app.QueryAsync(db => db.Bookings.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnswersSimultaneousCopiesOfOneMessageAlikeAndBooksOnce()
     {
         var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _app.SendAsync(Budi, "#BUDI#25011987#02122026", sid: "SMtwin")));
@@ -121,7 +122,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Equal(1, await _app.QueryAsync(db => db.Bookings.CountAsync()));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("forged")]
     [InlineData("")]
     public async Task RefusesAForgedOrMissingSignatureAndStoresNothing(string signature)
@@ -135,7 +136,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Equal(0, await _app.QueryAsync(db => db.Messages.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefusesASignatureMadeForAnotherUrlOrAnotherBody()
     {
         var form = AppFactory.Message(Budi, "#BUDI#25011987#02122026");
@@ -149,7 +150,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Equal(0, await _app.QueryAsync(db => db.Messages.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ChecksTheSignatureOverThePublicUrlBehindAReverseProxy()
     {
         const string publicUrl = "https://antrean.imigrasi.example:8443/webhooks/twilio/whatsapp";
@@ -165,10 +166,10 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Equal(1, await _app.QueryAsync(db => db.Bookings.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ChecksTheSignatureOverAConfiguredPublicBaseUrl()
     {
-        await using var app = new AppFactory(new Dictionary<string, string?> { ["Twilio:PublicBaseUrl"] = "https://antrean.imigrasi.example/" });
+        await using var app = new AppFactory(new Dictionary<string, string?> { ["Twilio:PublicBaseUrl"] = "https://antrean.imigrasi.example/" }, provider: provider);
         var form = AppFactory.Message(Budi, "CEK");
         var signed = TwilioSigner.Sign(AppFactory.AuthToken, "https://antrean.imigrasi.example/webhooks/twilio/whatsapp", form);
 
@@ -178,7 +179,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Forbidden), (accepted.StatusCode, refused.StatusCode));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task BooksNothingForAnUnknownOfficeNumber()
     {
         var reply = await _app.SendAsync(Budi, "#BUDI#25011987#02122026", to: "+628119999999");
@@ -187,7 +188,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Equal(0, await _app.QueryAsync(db => db.Messages.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefusesAnOversizedRequestAndStoresNothing()
     {
         var form = AppFactory.Message(Budi, "#" + new string('A', 100_000));
@@ -198,7 +199,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Equal(0, await _app.QueryAsync(db => db.Messages.CountAsync()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefusesAFormWithoutTheMessageFields()
     {
         var form = new Dictionary<string, string> { ["Body"] = "CEK" };
@@ -208,7 +209,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/laporan.csv?office=BGR&from=2026-12-01&to=2026-12-14")]
     [InlineData("/audit")]
     public async Task SendsAnonymousVisitorsOfStaffPagesToSignIn(string path)
@@ -221,7 +222,7 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         Assert.Contains("/account/login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ThrottlesAFloodOnceThenStaysSilentAndFlagsTheNumber()
     {
         var replies = new List<string>();
@@ -238,4 +239,8 @@ public sealed class WhatsAppWebhookTests : IAsyncLifetime
         _app.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Contains("Tidak ada pendaftaran aktif", await _app.SendAsync(Budi, "CEK"), StringComparison.Ordinal);
     }
+
+    public sealed class OnSqlite() : WhatsAppWebhookTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : WhatsAppWebhookTests(DatabaseProvider.Postgres);
 }

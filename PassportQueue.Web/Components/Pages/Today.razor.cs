@@ -68,9 +68,9 @@ public sealed partial class Today
             Picked = day.ToDateTime(TimeOnly.MinValue);
         }
 
-        _subscription = Feed.Subscribe(code =>
+        _subscription = Feed.Subscribe((Change change) =>
         {
-            if (code == OfficeCode && Interlocked.Increment(ref _pendingChanges) == 1)
+            if (change.Concerns(OfficeCode) && Interlocked.Increment(ref _pendingChanges) == 1)
             {
                 _ = InvokeAsync(ShowChangesAsync);
             }

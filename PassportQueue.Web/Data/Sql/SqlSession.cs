@@ -114,6 +114,16 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
         }
     }
 
+    /// <summary>Forgets every deferred row: the transaction they belonged to was rolled back.</summary>
+    public void DiscardDeferred()
+    {
+        foreach (var deferred in _deferred.Values)
+        {
+            deferred.Rows.Clear();
+            deferred.UnitStart = 0;
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -188,6 +198,8 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
     private static object ToDb(object? value) => value switch
     {
         null => DBNull.Value,
+        // Every instant in the product is UTC; PostgreSQL's timestamptz insists on being told so.
+        DateTime { Kind: DateTimeKind.Unspecified } t => DateTime.SpecifyKind(t, DateTimeKind.Utc),
         Enum e => Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture),
         _ => value,
     };

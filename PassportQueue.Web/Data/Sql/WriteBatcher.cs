@@ -19,6 +19,12 @@ public sealed partial class WriteBatcher : IAsyncDisposable
     /// <summary>Most units of work in one transaction.</summary>
     public const int MaxBatch = 256;
 
+    /// <summary>Most runs of one unit that met a row another node committed meanwhile (see <see cref="Database.IsConcurrentDuplicate"/>).</summary>
+    public const int MaxUnitAttempts = 4;
+
+    /// <summary>Most runs of one batch whose transaction the server gave up (see <see cref="Database.IsTransactionRetryable"/>).</summary>
+    public const int MaxBatchAttempts = 5;
+
 
     private readonly Channel<WorkItem> _channel = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<CancellationToken, Task<DbConnection>> _open;
@@ -63,32 +69,44 @@ public sealed partial class WriteBatcher : IAsyncDisposable
                 batch.Add(item);
             }
 
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                if (connection is null)
+                try
                 {
-                    connection = await _open(CancellationToken.None).ConfigureAwait(false);
-                    session = new SqlSession(connection);
-                }
+                    if (connection is null)
+                    {
+                        connection = await _open(CancellationToken.None).ConfigureAwait(false);
+                        session = new SqlSession(connection);
+                    }
 
-                Commit(connection, session!, batch);
-            }
+                    Commit(connection, session!, batch);
+                    break;
+                }
+                catch (Exception ex) when (attempt < MaxBatchAttempts && Database.IsTransactionRetryable(ex))
+                {
+                    // The whole transaction was rolled back; nothing of it stays, so it may run again.
+                    session?.DiscardDeferred();
+                    LogBatchRetried(_logger, ex, batch.Count, attempt);
+                }
 #pragma warning disable CA1031 // The loop must survive any failure: each caller gets the exception instead.
-            catch (Exception ex)
+                catch (Exception ex)
 #pragma warning restore CA1031
-            {
-                LogBatchFailed(_logger, ex, batch.Count);
-                foreach (var item in batch)
                 {
-                    item.Fail(ex);
-                }
+                    LogBatchFailed(_logger, ex, batch.Count);
+                    foreach (var item in batch)
+                    {
+                        item.Fail(ex);
+                    }
 
-                session?.Dispose();
-                session = null;
-                if (connection is not null)
-                {
-                    await connection.DisposeAsync().ConfigureAwait(false);
-                    connection = null;
+                    session?.Dispose();
+                    session = null;
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync().ConfigureAwait(false);
+                        connection = null;
+                    }
+
+                    break;
                 }
             }
 
@@ -110,13 +128,27 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         {
             foreach (var item in batch)
             {
-                session.BeginUnit();
-                if (!item.Run(session))
+                for (var attempt = 1; ; attempt++)
                 {
-                    session.UndoUnit();
-                }
+                    session.BeginUnit();
+                    var done = item.Run(session);
+                    if (!done)
+                    {
+                        session.UndoUnit();
+                    }
 
-                session.EndUnit();
+                    session.EndUnit();
+                    if (!done && Database.IsTransactionRetryable(item.Error!))
+                    {
+                        // A deadlock between nodes: only giving up the whole transaction frees the other side.
+                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(item.Error!);
+                    }
+
+                    if (done || attempt == MaxUnitAttempts || !Database.IsConcurrentDuplicate(item.Error!))
+                    {
+                        break;
+                    }
+                }
             }
 
             session.FlushDeferred();
@@ -133,11 +165,17 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A write batch of {Count} units was given up by the server (attempt {Attempt}) and runs again")]
+    private static partial void LogBatchRetried(ILogger logger, Exception exception, int count, int attempt);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "A write batch of {Count} units failed and was rolled back")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
 
     private abstract class WorkItem
     {
+        /// <summary>What the last run threw, if it threw.</summary>
+        public abstract Exception? Error { get; }
+
         /// <summary>Runs the work; false when it threw (its error is kept for <see cref="Publish"/>).</summary>
         public abstract bool Run(SqlSession session);
 
@@ -156,8 +194,11 @@ public sealed partial class WriteBatcher : IAsyncDisposable
 
         public Task<T> Task => _completion.Task;
 
+        public override Exception? Error => _error;
+
         public override bool Run(SqlSession session)
         {
+            _error = null;
             try
             {
                 _result = work(session);

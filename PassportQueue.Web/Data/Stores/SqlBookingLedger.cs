@@ -87,7 +87,7 @@ public sealed class SqlBookingLedger(WriteBatcher writes, Database database, Cha
             s => s.List(
                 """
                 SELECT b."Code" FROM "Bookings" b JOIN "Offices" o ON o."Id" = b."OfficeId"
-                WHERE b."State" = 0 AND b."CheckInDeadlineUtc" < @now AND (@office IS NULL OR o."Code" = @office)
+                WHERE b."State" = 0 AND b."CheckInDeadlineUtc" < @now AND (CAST(@office AS TEXT) IS NULL OR o."Code" = @office)
                 ORDER BY b."CheckInDeadlineUtc"
                 """,
                 r => BookingCode.TryParse(r.GetString(0), out var c) ? c : throw new InvalidDataException("Stored code is invalid."),
