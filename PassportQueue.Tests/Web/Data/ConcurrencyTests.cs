@@ -3,12 +3,15 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Sql;
+using PassportQueue.Web.WhatsApp;
 
 namespace PassportQueue.Tests.Web.Data;
 
 /// <summary>
-/// Bursts of simultaneous messages on a real SQLite file, split across two independent nodes
-/// (each with its own connections and write queue), as two web processes would be.
+/// Bursts of simultaneous messages and jobs on one database (a real SQLite file, or a real
+/// PostgreSQL server), split across two independent nodes (each with its own connections and
+/// write queue), as two web processes would be.
 /// </summary>
 public abstract class ConcurrencyTests(DatabaseProvider provider)
 {
@@ -76,8 +79,53 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
         Assert.Equal(1, await a.QueryAsync(db => db.Bookings.CountAsync()));
     }
 
-    /// <summary>Starts every send at once on the thread pool and waits for all of them.</summary>
-    private static async Task<MessageOutcome[]> Burst(int count, Func<int, Task<MessageOutcome>> send)
+    [SkippableFact]
+    public async Task BothNodesForfeitingLateCodesAtOnceForfeitEachCodeOnce()
+    {
+        await using var a = await EngineHarness.StartAsync(provider, Builders.Settings() with { DailyQuota = 100, PlacesPerSlot = 50 });
+        await using var b = await a.SecondNodeAsync();
+        for (var i = 0; i < 30; i++)
+        {
+            await a.BookAsync($"+628123{i:D6}", $"#Pemohon {Letters(i)}#01011990#02122026");
+        }
+
+        var late = new DateTimeOffset(2026, 12, 2, 6, 0, 0, TimeSpan.Zero);
+        a.Clock.SetUtcNow(late);
+        b.Clock.SetUtcNow(late);
+
+        var counts = await Burst(8, i => (i % 2 == 0 ? a : b).Counter.ForfeitLateAsync(null, Actor.System, default));
+
+        Assert.Equal(30, counts.Sum());
+        Assert.Equal(30, await a.QueryAsync(db => db.Bookings.CountAsync(x => x.State == BookingState.Forfeited)));
+        Assert.Equal(30, await a.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.Forfeited)));
+        Assert.Equal(30, await a.QueryAsync(db => db.Outbox.CountAsync()));
+        Assert.All(await a.QueryAsync(db => db.Phones.Select(p => p.NoShows).ToListAsync()), n => Assert.Equal(1, n));
+    }
+
+    [SkippableFact]
+    public async Task BothNodesLeasingTheOutboxAtOnceLeaseEachMessageOnce()
+    {
+        await using var a = await EngineHarness.StartAsync(provider, Builders.Settings() with { DailyQuota = 100, PlacesPerSlot = 50 });
+        await using var b = await a.SecondNodeAsync();
+        for (var i = 0; i < 40; i++)
+        {
+            await a.BookAsync($"+628123{i:D6}", $"#Pemohon {Letters(i)}#01011990#02122026");
+        }
+
+        var now = new DateTime(2026, 12, 2, 6, 0, 0, DateTimeKind.Utc);
+        a.Clock.SetUtcNow(now);
+        Assert.Equal(40, await a.Counter.ForfeitLateAsync(null, Actor.System, default));
+        var outboxes = new[] { new OutboxStore(a.Get<WriteBatcher>(), a.Get<Database>()), new OutboxStore(b.Get<WriteBatcher>(), b.Get<Database>()) };
+
+        var leases = await Burst(16, i => outboxes[i % 2].LeaseDueAsync($"node-{i % 2}", now, now.AddMinutes(5), 5, default));
+
+        var leased = leases.SelectMany(l => l).Select(m => m.Id).ToList();
+        Assert.Equal(40, leased.Count);
+        Assert.Equal(40, leased.Distinct().Count());
+    }
+
+    /// <summary>Starts every call at once on the thread pool and waits for all of them.</summary>
+    private static async Task<T[]> Burst<T>(int count, Func<int, Task<T>> send)
     {
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = Enumerable.Range(0, count).Select(i => Task.Run(async () =>

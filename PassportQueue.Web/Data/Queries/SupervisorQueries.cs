@@ -68,7 +68,11 @@ public sealed class SupervisorQueries(IDbContextFactory<PassportQueueDbContext> 
 
         if (!string.IsNullOrWhiteSpace(filter.Who))
         {
-            entries = entries.Where(a => a.Actor.Contains(filter.Who));
+            // Case-insensitive on both providers (SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
+            var who = filter.Who.Trim().ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL upper(); no culture reaches the database.
+            entries = entries.Where(a => a.Actor.ToUpper().Contains(who));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         if (filter.What is { } action)
