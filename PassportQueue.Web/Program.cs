@@ -6,6 +6,10 @@ using PassportQueue.Web.Data;
 using PassportQueue.Web.WhatsApp;
 
 var builder = WebApplication.CreateBuilder(args);
+// Run from a build (not a publish) in any environment, the dashboard's scripts and styles come from
+// the build's static-web-assets manifest; ASP.NET Core reads it by itself only in Development.
+// A published app has no such manifest and serves its wwwroot as usual.
+Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
 builder.AddPassportQueueData();
 builder.AddWhatsApp();
 builder.AddStaffAuth();

@@ -42,6 +42,20 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
     }
 
     [SkippableFact]
+    public async Task TheFirstBookingsOfADayAtBothNodesAtOnceAllGetPlaces()
+    {
+        await using var a = await EngineHarness.StartAsync(provider, Builders.Settings() with { DailyQuota = 100, PlacesPerSlot = 50 });
+        await using var b = await a.SecondNodeAsync();
+
+        // Several days, so that each node's batch creates some day's counter while the other's waits on it.
+        var outcomes = await Burst(120, i => (i % 2 == 0 ? a : b).SendAsync(
+            $"+628123{i:D6}", $"#Pemohon {Letters(i)}#01011990#{2 + (i % 3):D2}122026"));
+
+        Assert.All(outcomes, o => Assert.IsType<BookingConfirmed>(o));
+        Assert.Equal(120, await a.QueryAsync(db => db.DayCounters.SumAsync(c => c.OpenTaken)));
+    }
+
+    [SkippableFact]
     public async Task TheSameMessageDeliveredManyTimesAtOnceBooksOnce()
     {
         await using var a = await EngineHarness.StartAsync(provider);

@@ -93,10 +93,21 @@ internal sealed class EngineHarness : IAsyncDisposable
         return StartOnAsync(_folder, ownsFolder: false, values);
     }
 
-    private static async Task<EngineHarness> StartOnAsync(string folder, bool ownsFolder, IDictionary<string, string?> values)
+    /// <summary>
+    /// A node on a PostgreSQL database that others already use (it is left as it is on dispose),
+    /// with its own clock: for arranging data as it would be at another time.
+    /// </summary>
+    public static Task<EngineHarness> JoinAsync(string connectionString, DateTimeOffset now) =>
+        StartOnAsync(
+            Path.Combine(Path.GetTempPath(), "pq-tests", "joined"),
+            ownsFolder: false,
+            new Dictionary<string, string?> { ["Database:Provider"] = nameof(DatabaseProvider.Postgres), ["ConnectionStrings:PassportQueue"] = connectionString },
+            now);
+
+    private static async Task<EngineHarness> StartOnAsync(string folder, bool ownsFolder, IDictionary<string, string?> values, DateTimeOffset? now = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var clock = new FakeTimeProvider(Builders.Now);
+        var clock = new FakeTimeProvider(now ?? Builders.Now);
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)

@@ -29,6 +29,12 @@ public sealed partial class Today
     /// <summary>Changes announced and not yet shown; a burst of bookings costs one reload at a time, not one each.</summary>
     private int _pendingChanges;
 
+    // The circuit's languages, captured while it renders for its user: a live update is started by
+    // whoever committed the change (another user's request, a job, another node's notification) and
+    // would otherwise render in that caller's culture.
+    private readonly System.Globalization.CultureInfo _culture = System.Globalization.CultureInfo.CurrentCulture;
+    private readonly System.Globalization.CultureInfo _uiCulture = System.Globalization.CultureInfo.CurrentUICulture;
+
     private IReadOnlyList<Office> AllOffices { get; set; } = [];
 
     private string OfficeCode { get; set; } = string.Empty;
@@ -83,6 +89,8 @@ public sealed partial class Today
     /// <summary>Reloads until no change arrived during the last reload.</summary>
     private async Task ShowChangesAsync()
     {
+        System.Globalization.CultureInfo.CurrentCulture = _culture;
+        System.Globalization.CultureInfo.CurrentUICulture = _uiCulture;
         do
         {
             Interlocked.Exchange(ref _pendingChanges, 1);

@@ -203,8 +203,12 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
         {
             var key = new (string, object?)[] { ("@o", plan.OfficeId), ("@d", day.Date) };
             var taken = TakeShare(s, plan, key);
-            if (taken is null && EnsureCounter(s, plan.OfficeId, day))
+            if (taken is null)
             {
+                // No place, or no counter yet. Create the counter if it is missing and try once more:
+                // on PostgreSQL another node may have created it since this transaction looked
+                // (its insert wins, ours does nothing), and the second update sees it.
+                EnsureCounter(s, plan.OfficeId, day);
                 taken = TakeShare(s, plan, key);
             }
 
@@ -242,15 +246,15 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
             : null;
     }
 
-    /// <summary>Creates a day's counter with the quota and slot size in force now; false if it already existed.</summary>
-    private static bool EnsureCounter(SqlSession s, int officeId, DayPlan day) =>
+    /// <summary>Creates a day's counter with the quota and slot size in force now, unless it exists.</summary>
+    private static void EnsureCounter(SqlSession s, int officeId, DayPlan day) =>
         s.Execute(
             """
             INSERT INTO "DayCounters" ("OfficeId", "Date", "Quota", "PriorityQuota", "PlacesPerSlot", "SlotsPerDay", "OpenTaken", "PriorityTaken", "Arrived")
             VALUES (@o, @d, @q, @pq, @places, @slots, 0, 0, 0) ON CONFLICT ("OfficeId", "Date") DO NOTHING
             """,
             ("@o", officeId), ("@d", day.Date), ("@q", day.Quota), ("@pq", day.PriorityQuota), ("@places", day.PlacesPerSlot),
-            ("@slots", day.Slots.Count)) == 1;
+            ("@slots", day.Slots.Count));
 
     private static (long Id, BookingView View) InsertBooking(SqlSession s, IncomingRecord m, BookingPlan plan, Place place, bool isOwner)
     {
