@@ -16,11 +16,12 @@ internal sealed class AppProcess : IAsyncDisposable
     private readonly Process _process;
     private bool _disposed;
 
-    private AppProcess(Process process, string baseUrl, string database)
+    private AppProcess(Process process, string baseUrl, string database, string? postgres)
     {
         _process = process;
         BaseUrl = baseUrl;
         DatabasePath = database;
+        Postgres = postgres;
     }
 
     /// <summary>Room for every message of a long run: 20 slots of 5,000 places a day at Bogor and Jakarta Pusat.</summary>
@@ -41,9 +42,16 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public string DatabasePath { get; }
 
+    /// <summary>The PostgreSQL database the node runs on; null for the SQLite file.</summary>
+    public string? Postgres { get; }
+
     public int ProcessId => _process.Id;
 
-    public static async Task<AppProcess> StartAsync(string folder, IReadOnlyDictionary<string, string>? extra = null)
+    /// <summary>
+    /// Starts a node on the SQLite file in <paramref name="folder"/>, or on <paramref name="postgres"/>
+    /// (a connection string) when given; nodes started with the same folder share its data-protection keys.
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(string folder, IReadOnlyDictionary<string, string>? extra = null, string? postgres = null)
     {
         var dll = Path.Combine(RepositoryRoot(), "PassportQueue.Web", "bin", "Release", "net10.0", "PassportQueue.Web.dll");
         if (!File.Exists(dll))
@@ -60,7 +68,12 @@ internal sealed class AppProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__PassportQueue"] = $"Data Source={database}";
+        start.Environment["ConnectionStrings__PassportQueue"] = postgres ?? $"Data Source={database}";
+        if (postgres is not null)
+        {
+            start.Environment["Database__Provider"] = "Postgres";
+        }
+
         start.Environment["Twilio__AuthToken"] = AuthToken;
         start.Environment["DataProtection__KeysPath"] = Path.Combine(folder, "keys");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -80,7 +93,7 @@ internal sealed class AppProcess : IAsyncDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, $"http://127.0.0.1:{port}", database);
+        var app = new AppProcess(process, $"http://127.0.0.1:{port}", database, postgres);
         await app.WaitHealthyAsync();
         return app;
     }
@@ -88,13 +101,24 @@ internal sealed class AppProcess : IAsyncDisposable
     /// <summary>The office's open dates in its booking window, as the app's database holds its settings.</summary>
     public List<DateOnly> OpenDates(string office)
     {
-        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
-        db.Open();
+        using var db = OpenDatabase();
         using var command = db.CreateCommand();
-        command.CommandText = """SELECT "SettingsJson" FROM "Offices" WHERE "Code" = $code""";
-        command.Parameters.AddWithValue("$code", office);
+        command.CommandText = $"""SELECT "SettingsJson" FROM "Offices" WHERE "Code" = '{office}'""";
         var settings = PassportQueue.Web.Data.OfficeSettingsJson.Read((string)command.ExecuteScalar()!);
         return [.. new PassportQueue.Core.Offices.OfficeCalendar(settings).OpenDatesInWindow(TimeProvider.System.GetUtcNow())];
+    }
+
+    /// <summary>An open connection to the node's database, for reading it.</summary>
+    public System.Data.Common.DbConnection OpenDatabase() => OpenDatabase(DatabasePath, Postgres);
+
+    /// <summary>An open connection to the SQLite file (read-only) or the PostgreSQL database.</summary>
+    public static System.Data.Common.DbConnection OpenDatabase(string databasePath, string? postgres)
+    {
+        System.Data.Common.DbConnection db = postgres is null
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False")
+            : new Npgsql.NpgsqlConnection(postgres);
+        db.Open();
+        return db;
     }
 
     /// <summary>SIGKILL: the process gets no chance to flush or finish anything.</summary>

@@ -3,9 +3,12 @@ using System.Globalization;
 namespace PassportQueue.Benchmarks;
 
 /// <summary>
-/// Command line: <c>[load|crash] --bookings N --concurrency C --raw-commits R --seconds S --preload P --rounds K --folder DIR --keep</c>.
+/// Command line: <c>[load|crash] --bookings N --concurrency C --raw-commits R --seconds S --preload P --rounds K --folder DIR --keep
+/// --provider Sqlite|Postgres --postgres CONNECTION --nodes N</c>.
 /// </summary>
-internal sealed record BenchmarkOptions(string Mode, int Bookings, int Concurrency, int RawCommits, int Seconds, int Preload, int Rounds, string Folder, bool KeepFolder)
+internal sealed record BenchmarkOptions(
+    string Mode, int Bookings, int Concurrency, int RawCommits, int Seconds, int Preload, int Rounds, string Folder, bool KeepFolder,
+    string Provider, string PostgresServer, int Nodes)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -23,6 +26,9 @@ internal sealed record BenchmarkOptions(string Mode, int Bookings, int Concurren
             Number("--preload", 0),
             Number("--rounds", 10),
             folder,
-            args.Contains("--keep"));
+            args.Contains("--keep"),
+            Value("--provider") ?? "Sqlite",
+            Value("--postgres") ?? PostgresTarget.DefaultServer,
+            Number("--nodes", 1));
     }
 }

@@ -1,19 +1,22 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace PassportQueue.Benchmarks;
 
 /// <summary>Checks the database after a run: what must always hold, whatever happened.</summary>
 internal static class Invariants
 {
-    public static List<string> Check(string databasePath, IReadOnlyCollection<string> repliedCodes)
+    public static List<string> Check(string databasePath, IReadOnlyCollection<string> repliedCodes) =>
+        Check(AppProcess.OpenDatabase(databasePath, null), repliedCodes);
+
+    /// <summary>The same checks on any database the app runs on (the SQL is the same on both); closes <paramref name="db"/>.</summary>
+    public static List<string> Check(DbConnection db, IReadOnlyCollection<string> repliedCodes)
     {
-        using var db = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
-        db.Open();
+        using var connection = db;
         long Count(string sql)
         {
             using var command = db.CreateCommand();
             command.CommandText = sql;
-            return (long)command.ExecuteScalar()!;
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var problems = new List<string>();
@@ -34,10 +37,10 @@ internal static class Invariants
             SELECT COUNT(*) FROM (
                 SELECT b."OfficeId", b."Date", b."SlotIndex", COUNT(*) AS n, MAX(d."PlacesPerSlot") AS places
                 FROM "Bookings" b JOIN "DayCounters" d ON d."OfficeId" = b."OfficeId" AND d."Date" = b."Date"
-                GROUP BY b."OfficeId", b."Date", b."SlotIndex") WHERE n > places
+                GROUP BY b."OfficeId", b."Date", b."SlotIndex") AS slots WHERE n > places
             """));
         Expect("duplicate codes", Count("""SELECT COUNT(*) - COUNT(DISTINCT "Code") FROM "Bookings" """));
-        Expect("people with two active bookings", Count("""SELECT COUNT(*) FROM (SELECT "PersonKey" FROM "Bookings" WHERE "State" IN (0, 1) GROUP BY "PersonKey" HAVING COUNT(*) > 1)"""));
+        Expect("people with two active bookings", Count("""SELECT COUNT(*) FROM (SELECT "PersonKey" FROM "Bookings" WHERE "State" IN (0, 1) GROUP BY "PersonKey" HAVING COUNT(*) > 1) AS people"""));
         Expect("messages without an outcome", Count("""SELECT COUNT(*) FROM "Messages" WHERE "Outcome" = '' """));
         Expect("bookings without their message", Count("""
             SELECT COUNT(*) FROM "Bookings" b WHERE b."MessageId" IS NOT NULL

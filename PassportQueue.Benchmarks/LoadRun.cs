@@ -1,22 +1,41 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using PassportQueue.Core.Offices;
 
 namespace PassportQueue.Benchmarks;
 
 /// <summary>
-/// Signed webhooks from many concurrent senders into the real app (Release, own process, SQLite
-/// file), for a fixed time; then the figures and the invariants. The HTTP ceiling (an empty
-/// endpoint) and the storage ceiling (raw durable commits) are measured in the same run.
+/// Signed webhooks from many concurrent senders into the real app (Release, own process, on a
+/// SQLite file or a fresh PostgreSQL database with one or more nodes), for a fixed time; then the
+/// figures and the invariants. The HTTP ceiling (an empty endpoint) and the storage ceiling (raw
+/// durable commits) are measured in the same run.
 /// </summary>
 internal static class LoadRun
 {
-    public static async Task<int> RunAsync(string folder, int seconds, int concurrency, int preload)
+    public static async Task<int> RunAsync(BenchmarkOptions options)
     {
-        Console.WriteLine($"Load test: {seconds} s, {concurrency} concurrent senders, {preload:N0} bookings preloaded, {Environment.ProcessorCount} cores");
-        var raw = await RawSqliteCommits.MeasureAsync(folder, 2_000);
-        Console.WriteLine($"Storage ceiling: {raw.PerSecond:N0} raw durable SQLite commits/s");
+        var (folder, seconds, concurrency, preload) = (options.Folder, options.Seconds, options.Concurrency, options.Preload);
+        var postgres = options.Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) ? PostgresTarget.CreateDatabase(options.PostgresServer) : null;
+        if (postgres is null && options.Nodes > 1)
+        {
+            throw new ArgumentException("Several nodes need --provider Postgres: a SQLite file belongs to one machine.");
+        }
+
+        if (postgres is not null && preload > 0)
+        {
+            throw new ArgumentException("--preload is for the SQLite file.");
+        }
+
+        Console.WriteLine($"Load test: {seconds} s, {concurrency} concurrent senders, {options.Provider} with {options.Nodes} node(s), {preload:N0} bookings preloaded, {Environment.ProcessorCount} cores");
+        if (postgres is null)
+        {
+            var raw = await RawSqliteCommits.MeasureAsync(folder, 2_000);
+            Console.WriteLine($"Storage ceiling: {raw.PerSecond:N0} raw durable SQLite commits/s");
+        }
+        else
+        {
+            Console.WriteLine($"Storage ceiling: {await PostgresTarget.RawCommitsPerSecondAsync(postgres, 2_000):N0} raw durable PostgreSQL commits/s (one connection)");
+        }
 
         if (preload > 0)
         {
@@ -24,33 +43,55 @@ internal static class LoadRun
             Console.WriteLine($"Preloaded {preload:N0} bookings in {lookup.Seconds:N0} s; counter code lookup p50 {lookup.P50:N2} ms, p99 {lookup.P99:N2} ms over {lookup.Count:N0} lookups");
         }
 
-        await using var app = await AppProcess.StartAsync(folder);
-        using var client = new WebhookClient(app.BaseUrl, concurrency);
-        var ceiling = await MeasureAsync(concurrency, TimeSpan.FromSeconds(10), async () =>
+        // The first node migrates and seeds; the others start once it has.
+        var nodes = new List<AppProcess> { await AppProcess.StartAsync(folder, postgres: postgres) };
+        for (var n = 1; n < options.Nodes; n++)
         {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await client.Http.GetAsync(new Uri(app.BaseUrl + "/healthz"));
-            return (response.IsSuccessStatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, (string?)null);
-        });
-        Console.WriteLine($"HTTP ceiling (GET /healthz): {ceiling.PerSecond:N0} req/s, p99 {ceiling.P99:N1} ms");
+            nodes.Add(await AppProcess.StartAsync(folder, postgres: postgres));
+        }
 
-        var dates = app.OpenDates("BGR");
-        var run = Guid.NewGuid().ToString("N")[..6];
-        var next = -1;
-        var load = await MeasureAsync(concurrency, TimeSpan.FromSeconds(seconds), async () =>
+        try
         {
-            var reply = await client.SendAsync(LoadMessage.For(run, Interlocked.Increment(ref next), dates));
-            return (reply.Status == 200 && reply.Code is not null, reply.Milliseconds, reply.Code);
-        });
-        var peak = app.PeakMemoryMb();
-        Console.WriteLine($"Booking messages: {load.PerSecond:N0}/s over {load.Count:N0} ({load.Succeeded:N0} booked, {load.Count - load.Succeeded:N0} not)");
-        Console.WriteLine($"Latency: p50 {load.P50:N1} ms, p95 {load.P95:N1} ms, p99 {load.P99:N1} ms");
-        Console.WriteLine($"App peak memory (VmHWM): {peak:N0} MB");
+            var clients = nodes.Select(node => new WebhookClient(node.BaseUrl, concurrency)).ToList();
+            var ceiling = await MeasureAsync(concurrency, TimeSpan.FromSeconds(10), async () =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await clients[0].Http.GetAsync(new Uri(nodes[0].BaseUrl + "/healthz"));
+                return (response.IsSuccessStatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, (string?)null);
+            });
+            Console.WriteLine($"HTTP ceiling (GET /healthz, one node): {ceiling.PerSecond:N0} req/s, p99 {ceiling.P99:N1} ms");
 
-        await app.DisposeAsync();
-        var problems = Invariants.Check(app.DatabasePath, load.Codes);
-        Console.WriteLine(problems.Count == 0 ? "Invariants: all hold (quota, places per slot, unique codes, one active booking per person, one outcome per message, every replied code stored)" : "INVARIANTS BROKEN: " + string.Join("; ", problems));
-        return problems.Count == 0 && load.Succeeded == load.Count ? 0 : 1;
+            var dates = nodes[0].OpenDates("BGR");
+            var run = Guid.NewGuid().ToString("N")[..6];
+            var next = -1;
+            var load = await MeasureAsync(concurrency, TimeSpan.FromSeconds(seconds), async () =>
+            {
+                // Round robin over the nodes, as a load balancer would.
+                var i = Interlocked.Increment(ref next);
+                var reply = await clients[i % clients.Count].SendAsync(LoadMessage.For(run, i, dates));
+                return (reply.Status == 200 && reply.Code is not null, reply.Milliseconds, reply.Code);
+            });
+            Console.WriteLine($"Booking messages: {load.PerSecond:N0}/s over {load.Count:N0} ({load.Succeeded:N0} booked, {load.Count - load.Succeeded:N0} not)");
+            Console.WriteLine($"Latency: p50 {load.P50:N1} ms, p95 {load.P95:N1} ms, p99 {load.P99:N1} ms");
+            Console.WriteLine($"App peak memory (VmHWM): {string.Join(", ", nodes.Select(node => $"{node.PeakMemoryMb():N0} MB"))}");
+            clients.ForEach(c => c.Dispose());
+
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+
+            var problems = Invariants.Check(nodes[0].OpenDatabase(), load.Codes);
+            Console.WriteLine(problems.Count == 0 ? "Invariants: all hold (quota, places per slot, unique codes, one active booking per person, one outcome per message, every replied code stored)" : "INVARIANTS BROKEN: " + string.Join("; ", problems));
+            return problems.Count == 0 && load.Succeeded == load.Count ? 0 : 1;
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Runs <paramref name="send"/> from <paramref name="concurrency"/> loops for <paramref name="duration"/>.</summary>

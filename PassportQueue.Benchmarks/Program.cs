@@ -10,7 +10,7 @@ try
 {
     return options.Mode switch
     {
-        "load" => await LoadRun.RunAsync(options.Folder, options.Seconds, options.Concurrency, options.Preload),
+        "load" => await LoadRun.RunAsync(options),
         "crash" => await CrashRun.RunAsync(options.Folder, options.Rounds),
         _ => await EngineRun.RunAsync(options),
     };

@@ -69,7 +69,7 @@ internal sealed class WebNode : IAsyncDisposable
         var exited = process.WaitForExitAsync();
         if (await Task.WhenAny(listening.Task, exited, Task.Delay(StartTimeout)) != listening.Task)
         {
-            node.Kill();
+            await node.KillAsync();
             throw new InvalidOperationException($"The node did not start:{Environment.NewLine}{node.Log}");
         }
 
@@ -89,20 +89,20 @@ internal sealed class WebNode : IAsyncDisposable
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, as when the machine dies.</summary>
-    public void Kill()
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
+            // Waiting without holding a thread: a blocked wait can starve the pool that reaps the process.
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        Kill();
+        await KillAsync();
         _process.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private static ProcessStartInfo StartInfo(
