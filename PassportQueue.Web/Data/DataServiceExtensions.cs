@@ -50,8 +50,11 @@ public static class DataServiceExtensions
             services.AddSingleton(_ => new Database(connectionString));
         }
 
-        services.AddSingleton(sp => new WriteBatcher(
-            sp.GetRequiredService<Database>().OpenWriterAsync, sp.GetRequiredService<ILogger<WriteBatcher>>()));
+        services.AddSingleton(sp =>
+        {
+            var database = sp.GetRequiredService<Database>();
+            return new WriteBatcher(database.OpenWriterAsync, sp.GetRequiredService<ILogger<WriteBatcher>>(), database.MaxUnitsPerTransaction);
+        });
 
         services.AddSingleton<OfficeDirectory>();
         services.AddSingleton<IOfficeDirectory>(sp => sp.GetRequiredService<OfficeDirectory>());

@@ -138,6 +138,29 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
         Assert.Equal(40, leased.Distinct().Count());
     }
 
+    [SkippableFact]
+    public async Task BothNodesRemovingOldPhotosAtOnceRemoveEachOnce()
+    {
+        await using var a = await EngineHarness.StartAsync(provider);
+        await using var b = await a.SecondNodeAsync();
+        var keys = Microsoft.AspNetCore.DataProtection.DataProtectionProvider.Create("PassportQueue.Tests");
+        var photos = new[] { a, b }.Select(n => new IdPhotoStore(n.Get<WriteBatcher>(), n.Get<IDbContextFactory<PassportQueueDbContext>>(), keys, n.Clock)).ToArray();
+        for (var i = 0; i < 20; i++)
+        {
+            // e-KTP photos that came without a booking (the message was refused).
+            await photos[i % 2].SaveAsync($"SM-photo-{i}", 1, $"+628123{i:D6}", "image/jpeg", [0xFF, 0xD8, (byte)i, 0xFF, 0xD9], default);
+        }
+
+        var later = Builders.Now.AddDays(31);
+        a.Clock.SetUtcNow(later);
+        b.Clock.SetUtcNow(later);
+
+        var removed = await Burst(8, i => photos[i % 2].DeleteExpiredAsync(30, default));
+
+        Assert.Equal(20, removed.Sum());
+        Assert.Equal(20, await a.QueryAsync(db => db.IdPhotos.CountAsync(p => p.Encrypted == null && p.DeletedAtUtc != null)));
+    }
+
     /// <summary>Starts every call at once on the thread pool and waits for all of them.</summary>
     private static async Task<T[]> Burst<T>(int count, Func<int, Task<T>> send)
     {

@@ -16,7 +16,7 @@ namespace PassportQueue.Web.Data.Sql;
 /// </remarks>
 public sealed partial class WriteBatcher : IAsyncDisposable
 {
-    /// <summary>Most units of work in one transaction.</summary>
+    /// <summary>Most units of work in one transaction, unless the database needs fewer.</summary>
     public const int MaxBatch = 256;
 
     /// <summary>Most runs of one unit that met a row another node committed meanwhile (see <see cref="Database.IsConcurrentDuplicate"/>).</summary>
@@ -31,10 +31,16 @@ public sealed partial class WriteBatcher : IAsyncDisposable
     private readonly ILogger<WriteBatcher> _logger;
     private readonly Task _loop;
 
-    public WriteBatcher(Func<CancellationToken, Task<DbConnection>> open, ILogger<WriteBatcher> logger)
+    private readonly int _maxBatch;
+
+    /// <param name="open">Opens the connection the loop keeps.</param>
+    /// <param name="logger">Where failed and retried batches are logged.</param>
+    /// <param name="maxBatch">Most units in one transaction (see <see cref="Database.MaxUnitsPerTransaction"/>).</param>
+    public WriteBatcher(Func<CancellationToken, Task<DbConnection>> open, ILogger<WriteBatcher> logger, int maxBatch = MaxBatch)
     {
         _open = open;
         _logger = logger;
+        _maxBatch = maxBatch;
         _loop = Task.Run(LoopAsync);
     }
 
@@ -59,12 +65,12 @@ public sealed partial class WriteBatcher : IAsyncDisposable
 
     private async Task LoopAsync()
     {
-        var batch = new List<WorkItem>(MaxBatch);
+        var batch = new List<WorkItem>(_maxBatch);
         DbConnection? connection = null;
         SqlSession? session = null;
         while (await _channel.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (batch.Count < MaxBatch && _channel.Reader.TryRead(out var item))
+            while (batch.Count < _maxBatch && _channel.Reader.TryRead(out var item))
             {
                 batch.Add(item);
             }
