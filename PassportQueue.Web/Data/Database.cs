@@ -23,6 +23,9 @@ public sealed class Database : IAsyncDisposable
     /// </summary>
     public const string WriterPragmas = "PRAGMA cache_size = -65536;";
 
+    /// <summary>"PQSTART" as a number: the advisory lock key of start-up work.</summary>
+    private const long StartupLockKey = 0x5051_5354_4152_54;
+
     private readonly NpgsqlDataSource? _postgres;
 
     public Database(DatabaseProvider provider, string connectionString)
@@ -137,9 +140,6 @@ public sealed class Database : IAsyncDisposable
             await _postgres.DisposeAsync().ConfigureAwait(false);
         }
     }
-
-    /// <summary>"PQSTART" as a number: the advisory lock key of start-up work.</summary>
-    private const long StartupLockKey = 0x5051_5354_4152_54;
 
     private sealed class NoLock : IAsyncDisposable
     {

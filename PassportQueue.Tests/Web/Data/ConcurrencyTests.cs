@@ -3,6 +3,7 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.WhatsApp;
 
@@ -136,6 +137,37 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
         var leased = leases.SelectMany(l => l).Select(m => m.Id).ToList();
         Assert.Equal(40, leased.Count);
         Assert.Equal(40, leased.Distinct().Count());
+    }
+
+    [SkippableFact]
+    public async Task MessagesLeasedByANodeThatDiesAreSentByAnotherOnceTheLeaseRunsOut()
+    {
+        await using var a = await EngineHarness.StartAsync(provider, Builders.Settings() with { DailyQuota = 100, PlacesPerSlot = 50 });
+        await using var b = await a.SecondNodeAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await a.BookAsync($"+628123{i:D6}", $"#Pemohon {Letters(i)}#01011990#02122026");
+        }
+
+        var now = new DateTime(2026, 12, 2, 6, 0, 0, DateTimeKind.Utc);
+        a.Clock.SetUtcNow(now);
+        Assert.Equal(10, await a.Counter.ForfeitLateAsync(null, Actor.System, default));
+        var dying = new OutboxStore(a.Get<WriteBatcher>(), a.Get<Database>());
+        var survivor = new OutboxStore(b.Get<WriteBatcher>(), b.Get<Database>());
+
+        // Node A leases everything for five minutes, then dies before sending.
+        Assert.Equal(10, (await dying.LeaseDueAsync("node-a", now, now.AddMinutes(5), 50, default)).Count);
+        Assert.Empty(await survivor.LeaseDueAsync("node-b", now.AddMinutes(4), now.AddMinutes(9), 50, default));
+        var taken = await survivor.LeaseDueAsync("node-b", now.AddMinutes(6), now.AddMinutes(11), 50, default);
+        Assert.Equal(10, taken.Count);
+        foreach (var message in taken)
+        {
+            await survivor.FinishAsync(message.Id, "node-b", OutboxStatus.Sent, "text", null, $"SM-out-{message.Id}", null, now.AddMinutes(6), default);
+        }
+
+        // Were node A to come back with its old lease, it could not mark them again.
+        await dying.FinishAsync(taken[0].Id, "node-a", OutboxStatus.Failed, null, null, null, "late", now.AddMinutes(7), default);
+        Assert.Equal(10, await a.QueryAsync(db => db.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent && o.LeasedBy == "node-b" && o.Attempts == 1)));
     }
 
     [SkippableFact]

@@ -12,7 +12,10 @@ namespace PassportQueue.Web.Data.Sql;
 /// <remarks>
 /// The queue is a throughput device, not the guard of any invariant: each unit of work keeps
 /// the invariants through unique indexes, check constraints and conditional updates, so they
-/// hold just as well when several processes write to the same database.
+/// hold just as well when several processes write to the same database. On PostgreSQL, where
+/// other nodes' transactions run beside this one, a unit that meets a unique key another node
+/// just committed is rolled back to its savepoint and run again (it then sees that row), and a
+/// batch the server aborts to break a deadlock is run again whole.
 /// </remarks>
 public sealed partial class WriteBatcher : IAsyncDisposable
 {
@@ -25,13 +28,11 @@ public sealed partial class WriteBatcher : IAsyncDisposable
     /// <summary>Most runs of one batch whose transaction the server gave up (see <see cref="Database.IsTransactionRetryable"/>).</summary>
     public const int MaxBatchAttempts = 5;
 
-
     private readonly Channel<WorkItem> _channel = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<CancellationToken, Task<DbConnection>> _open;
     private readonly ILogger<WriteBatcher> _logger;
-    private readonly Task _loop;
-
     private readonly int _maxBatch;
+    private readonly Task _loop;
 
     /// <param name="open">Opens the connection the loop keeps.</param>
     /// <param name="logger">Where failed and retried batches are logged.</param>
