@@ -18,46 +18,81 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
     private const string UnitSavepoint = "unit";
     private const int MaxRowsPerInsert = 64;
 
+    // Over a network each statement is a round trip. There a unit's savepoint travels with the
+    // unit's first statement, and savepoints are left to nest until the commit instead of being
+    // released one by one: two round trips fewer per unit. Each unit of a transaction has a
+    // savepoint name of its own, so that undoing a unit whose savepoint never reached the server
+    // fails loudly instead of undoing the unit before it. SQLite runs in-process and keeps the
+    // plain form (one "unit" savepoint, released after each unit).
+    private readonly bool _savepointWithFirstStatement = connection is Npgsql.NpgsqlConnection;
+    private bool _savepointPending;
+    private int _unitNumber;
+    private DbTransaction? _transaction;
+
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DeferredTable> _deferred = new(StringComparer.Ordinal);
 
     /// <summary>The transaction commands run in, if any.</summary>
-    public DbTransaction? Transaction { get; set; }
+    public DbTransaction? Transaction
+    {
+        get => _transaction;
+        set
+        {
+            _transaction = value;
+            _unitNumber = 0;
+            _savepointPending = false;
+        }
+    }
+
+    private string Savepoint => _savepointWithFirstStatement
+        ? "u" + _unitNumber.ToString(CultureInfo.InvariantCulture)
+        : UnitSavepoint;
 
     /// <summary>Runs a statement; returns the number of rows it changed.</summary>
-    public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> args) => Prepare(sql, args).ExecuteNonQuery();
+    public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> args) => Run(Prepare(sql, args), c => c.ExecuteNonQuery());
 
     /// <summary>Runs a query and returns the first column of the first row, or default.</summary>
     public T? Scalar<T>(string sql, params ReadOnlySpan<(string Name, object? Value)> args)
     {
-        var value = Prepare(sql, args).ExecuteScalar();
-        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        var value = Run(Prepare(sql, args), c => c.ExecuteScalar());
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Runs a query and maps its first row, or returns default when there is none.</summary>
-    public T? Row<T>(string sql, Func<DbDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> args)
-    {
-        using var reader = Prepare(sql, args).ExecuteReader();
-        return reader.Read() ? map(reader) : default;
-    }
+    public T? Row<T>(string sql, Func<DbDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> args) =>
+        Run(Prepare(sql, args), c =>
+        {
+            using var reader = c.ExecuteReader();
+            return reader.Read() ? map(reader) : default;
+        });
 
     /// <summary>Runs a query and maps every row.</summary>
-    public List<T> List<T>(string sql, Func<DbDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> args)
-    {
-        using var reader = Prepare(sql, args).ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
+    public List<T> List<T>(string sql, Func<DbDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> args) =>
+        Run(Prepare(sql, args), c =>
         {
-            rows.Add(map(reader));
-        }
+            using var reader = c.ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read())
+            {
+                rows.Add(map(reader));
+            }
 
-        return rows;
-    }
+            return rows;
+        });
 
     /// <summary>Starts a unit of work: a savepoint, and a mark in the deferred rows.</summary>
     public void BeginUnit()
     {
-        Execute("SAVEPOINT " + UnitSavepoint);
+        if (_savepointWithFirstStatement)
+        {
+            _unitNumber++;
+            _savepointPending = true;
+        }
+        else
+        {
+            Execute("SAVEPOINT " + UnitSavepoint);
+        }
+
         foreach (var table in _deferred.Values)
         {
             table.UnitStart = table.Rows.Count;
@@ -65,7 +100,17 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
     }
 
     /// <summary>Keeps what the unit wrote.</summary>
-    public void EndUnit() => Execute("RELEASE SAVEPOINT " + UnitSavepoint);
+    public void EndUnit()
+    {
+        if (_savepointWithFirstStatement)
+        {
+            _savepointPending = false;
+        }
+        else
+        {
+            Execute("RELEASE SAVEPOINT " + UnitSavepoint);
+        }
+    }
 
     /// <summary>
     /// Undoes everything the current unit of work has written so far, deferred rows included;
@@ -73,7 +118,12 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
     /// </summary>
     public void UndoUnit()
     {
-        Execute("ROLLBACK TO SAVEPOINT " + UnitSavepoint);
+        // A unit that has sent no statement yet has nothing on the server to undo.
+        if (!_savepointPending)
+        {
+            Execute("ROLLBACK TO SAVEPOINT " + Savepoint);
+        }
+
         foreach (var table in _deferred.Values)
         {
             table.Rows.RemoveRange(table.UnitStart, table.Rows.Count - table.UnitStart);
@@ -157,8 +207,34 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
         return $"INSERT INTO {table} ({deferred.Columns}) VALUES {string.Join(", ", values)}";
     }
 
+    /// <summary>
+    /// Runs a prepared command. A savepoint sent with it counts as made once the server has
+    /// answered, with rows or with an error of its own; an error before that leaves it unmade.
+    /// </summary>
+    private T Run<T>(DbCommand command, Func<DbCommand, T> run)
+    {
+        try
+        {
+            var result = run(command);
+            _savepointPending = false;
+            return result;
+        }
+        catch (Npgsql.PostgresException)
+        {
+            // The server ran the batch up to the failing statement, the savepoint first.
+            _savepointPending = false;
+            throw;
+        }
+    }
+
     private DbCommand Prepare(string sql, ReadOnlySpan<(string Name, object? Value)> args)
     {
+        if (_savepointPending)
+        {
+            // The reader and the row counts skip the savepoint: it returns no rows and changes none.
+            sql = "SAVEPOINT " + Savepoint + ";\n" + sql;
+        }
+
         if (!_commands.TryGetValue(sql, out var command))
         {
             command = connection.CreateCommand();
