@@ -15,7 +15,27 @@ public sealed partial class PostgresChangeRelay(Database database, ChangeFeed fe
     public const string Channel = "passportqueue_changes";
 
     private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(10);
     private readonly string _node = Guid.NewGuid().ToString("N")[..12];
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once this node listens for the other nodes' changes.</summary>
+    public Task Listening => _listening.Task;
+
+    /// <summary>Starts listening before the app reports itself started, so no change made after that is missed.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await base.StartAsync(cancellationToken);
+        try
+        {
+            await Listening.WaitAsync(StartWait, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // The loop keeps trying; dashboards catch up when it connects (every subscriber is told to reload).
+            LogNotListeningYet(logger);
+        }
+    }
     private readonly Channel<Change> _outgoing = System.Threading.Channels.Channel.CreateUnbounded<Change>(new UnboundedChannelOptions { SingleReader = true });
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -76,6 +96,7 @@ public sealed partial class PostgresChangeRelay(Database database, ChangeFeed fe
                     await listen.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
 
+                _listening.TrySetResult();
                 if (missedSome)
                 {
                     feed.Deliver(new Change(ChangeKind.Settings, Change.AllOffices));
@@ -108,6 +129,9 @@ public sealed partial class PostgresChangeRelay(Database database, ChangeFeed fe
             feed.Deliver(new Change(kind, parts[2]));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not yet listening for other nodes' changes; starting anyway")]
+    private static partial void LogNotListeningYet(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not notify other nodes of changes; trying again")]
     private static partial void LogSendFailed(ILogger logger, Exception exception);

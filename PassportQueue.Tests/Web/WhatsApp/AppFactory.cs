@@ -49,6 +49,19 @@ internal sealed class AppFactory(
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>The database this app runs on (PostgreSQL only), for a second node to join.</summary>
+    public string PostgresDatabase
+    {
+        get
+        {
+            _ = Services;
+            return _postgres ?? throw new InvalidOperationException("This app did not create a PostgreSQL database.");
+        }
+    }
+
+    /// <summary>Where this app keeps its data-protection keys, for a second node to share.</summary>
+    public string KeysPath => Path.Combine(_folder, "keys");
+
     public async Task<T> QueryAsync<T>(Func<PassportQueueDbContext, Task<T>> query)
     {
         await using var db = await Get<IDbContextFactory<PassportQueueDbContext>>().CreateDbContextAsync();
@@ -109,16 +122,20 @@ internal sealed class AppFactory(
         builder.UseStaticWebAssets();
         if (provider == DatabaseProvider.Postgres)
         {
-            _postgres = TestPostgres.CreateDatabase();
             builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:PassportQueue", _postgres);
+            // A second node is given the first one's database in its settings; only its creator drops it.
+            if (settings?.ContainsKey("ConnectionStrings:PassportQueue") != true)
+            {
+                _postgres = TestPostgres.CreateDatabase();
+                builder.UseSetting("ConnectionStrings:PassportQueue", _postgres);
+            }
         }
         else
         {
             builder.UseSetting("ConnectionStrings:PassportQueue", $"Data Source={Path.Combine(_folder, "app.db")}");
         }
 
-        builder.UseSetting("DataProtection:KeysPath", Path.Combine(_folder, "keys"));
+        builder.UseSetting("DataProtection:KeysPath", KeysPath);
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Twilio:AuthToken", AuthToken);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
