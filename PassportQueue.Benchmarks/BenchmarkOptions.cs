@@ -4,11 +4,11 @@ namespace PassportQueue.Benchmarks;
 
 /// <summary>
 /// Command line: <c>[load|crash] --bookings N --concurrency C --raw-commits R --seconds S --preload P --rounds K --folder DIR --keep
-/// --provider Sqlite|Postgres --postgres CONNECTION --nodes N</c>.
+/// --provider Sqlite|Postgres --postgres CONNECTION --nodes N --from FILE</c>.
 /// </summary>
 internal sealed record BenchmarkOptions(
     string Mode, int Bookings, int Concurrency, int RawCommits, int Seconds, int Preload, int Rounds, string Folder, bool KeepFolder,
-    string Provider, string PostgresServer, int Nodes)
+    string Provider, string PostgresServer, int Nodes, string? From)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -29,6 +29,7 @@ internal sealed record BenchmarkOptions(
             args.Contains("--keep"),
             Value("--provider") ?? "Sqlite",
             Value("--postgres") ?? PostgresTarget.DefaultServer,
-            Number("--nodes", 1));
+            Number("--nodes", 1),
+            Value("--from"));
     }
 }

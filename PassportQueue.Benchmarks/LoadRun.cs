@@ -37,6 +37,19 @@ internal static class LoadRun
             Console.WriteLine($"Storage ceiling: {await PostgresTarget.RawCommitsPerSecondAsync(postgres, 2_000):N0} raw durable PostgreSQL commits/s (one connection)");
         }
 
+        if (options.From is { } from)
+        {
+            // A copy of a database kept from an earlier run (its WAL too), so that runs on the same
+            // stored data can alternate with runs on an empty one without preloading each time.
+            File.Copy(from, Path.Combine(folder, "app.db"));
+            if (File.Exists(from + "-wal"))
+            {
+                File.Copy(from + "-wal", Path.Combine(folder, "app.db-wal"));
+            }
+
+            Console.WriteLine($"Started from a copy of {from}");
+        }
+
         if (preload > 0)
         {
             var lookup = await Preload.RunAsync(folder, preload, AppProcess.Capacity);
@@ -62,13 +75,15 @@ internal static class LoadRun
             Console.WriteLine($"HTTP ceiling (GET /healthz, one node): {ceiling.PerSecond:N0} req/s, p99 {ceiling.P99:N1} ms");
 
             var dates = nodes[0].OpenDates("BGR");
+            // On a copied database, applicants the earlier run already booked would be refused: start past them.
+            var population = options.From is null ? 0 : LoadMessage.CopiedRunOffset;
             var run = Guid.NewGuid().ToString("N")[..6];
             var next = -1;
             var load = await MeasureAsync(concurrency, TimeSpan.FromSeconds(seconds), async () =>
             {
                 // Round robin over the nodes, as a load balancer would.
                 var i = Interlocked.Increment(ref next);
-                var reply = await clients[i % clients.Count].SendAsync(LoadMessage.For(run, i, dates));
+                var reply = await clients[i % clients.Count].SendAsync(LoadMessage.For(run, i, dates, offset: population));
                 return (reply.Status == 200 && reply.Code is not null, reply.Milliseconds, reply.Code);
             });
             Console.WriteLine($"Booking messages: {load.PerSecond:N0}/s over {load.Count:N0} ({load.Succeeded:N0} booked, {load.Count - load.Succeeded:N0} not)");

@@ -66,6 +66,9 @@ internal sealed record LoadMessage(string Sid, string From, string To, string Bo
 
     /// <summary>Where the preloaded population starts; the load and crash populations start at 0.</summary>
     public const int PreloadOffset = 50_000_000;
+
+    /// <summary>Where the population of a run on a copied database starts (<c>--from</c>).</summary>
+    public const int CopiedRunOffset = 20_000_000;
 }
 
 /// <summary>What the app answered.</summary>
