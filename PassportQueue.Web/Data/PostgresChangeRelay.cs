@@ -18,6 +18,8 @@ public sealed partial class PostgresChangeRelay(Database database, ChangeFeed fe
     private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(10);
     private readonly string _node = Guid.NewGuid().ToString("N")[..12];
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<Change> _outgoing = System.Threading.Channels.Channel.CreateUnbounded<Change>(new UnboundedChannelOptions { SingleReader = true });
+    private volatile bool _serving;
 
     /// <summary>Completes once this node listens for the other nodes' changes.</summary>
     public Task Listening => _listening.Task;
@@ -32,11 +34,12 @@ public sealed partial class PostgresChangeRelay(Database database, ChangeFeed fe
         }
         catch (TimeoutException)
         {
-            // The loop keeps trying; dashboards catch up when it connects (every subscriber is told to reload).
+            // The loop keeps trying; when it connects, every subscriber is told to reload.
             LogNotListeningYet(logger);
         }
+
+        _serving = true;
     }
-    private readonly Channel<Change> _outgoing = System.Threading.Channels.Channel.CreateUnbounded<Change>(new UnboundedChannelOptions { SingleReader = true });
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,7 +54,8 @@ public sealed partial class PostgresChangeRelay(Database database, ChangeFeed fe
     private async Task SendAsync(CancellationToken ct)
     {
         var pending = new HashSet<Change>();
-        while (await _outgoing.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
+        // Changes a failed send kept are sent again before waiting for new ones.
+        while (pending.Count > 0 || await _outgoing.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
         {
             while (_outgoing.Reader.TryRead(out var change))
             {
@@ -74,7 +78,7 @@ public sealed partial class PostgresChangeRelay(Database database, ChangeFeed fe
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
             {
-                // Kept for the next try; the listeners' resync covers what is lost if this node stops first.
+                // Kept for the next try. Should this node stop first, other nodes' dashboards stay one change behind until their next one.
                 LogSendFailed(logger, ex);
                 await Task.Delay(Reconnect, ct).ConfigureAwait(false);
             }
@@ -96,8 +100,10 @@ public sealed partial class PostgresChangeRelay(Database database, ChangeFeed fe
                     await listen.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
 
+                // Connected after the node began serving (a reconnect, or a slow start): changes may have been missed.
+                var resync = missedSome || _serving;
                 _listening.TrySetResult();
-                if (missedSome)
+                if (resync)
                 {
                     feed.Deliver(new Change(ChangeKind.Settings, Change.AllOffices));
                     feed.Deliver(new Change(ChangeKind.Bookings, Change.AllOffices));
