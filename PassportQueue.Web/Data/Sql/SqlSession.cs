@@ -59,26 +59,24 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
     }
 
     /// <summary>Runs a query and maps its first row, or returns default when there is none.</summary>
-    public T? Row<T>(string sql, Func<DbDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> args) =>
-        Run(Prepare(sql, args), c =>
-        {
-            using var reader = c.ExecuteReader();
-            return reader.Read() ? map(reader) : default;
-        });
+    public T? Row<T>(string sql, Func<DbDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> args)
+    {
+        using var reader = Run(Prepare(sql, args), c => c.ExecuteReader());
+        return reader.Read() ? map(reader) : default;
+    }
 
     /// <summary>Runs a query and maps every row.</summary>
-    public List<T> List<T>(string sql, Func<DbDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> args) =>
-        Run(Prepare(sql, args), c =>
+    public List<T> List<T>(string sql, Func<DbDataReader, T> map, params ReadOnlySpan<(string Name, object? Value)> args)
+    {
+        using var reader = Run(Prepare(sql, args), c => c.ExecuteReader());
+        var rows = new List<T>();
+        while (reader.Read())
         {
-            using var reader = c.ExecuteReader();
-            var rows = new List<T>();
-            while (reader.Read())
-            {
-                rows.Add(map(reader));
-            }
+            rows.Add(map(reader));
+        }
 
-            return rows;
-        });
+        return rows;
+    }
 
     /// <summary>Starts a unit of work: a savepoint, and a mark in the deferred rows.</summary>
     public void BeginUnit()
@@ -209,7 +207,8 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
 
     /// <summary>
     /// Runs a prepared command. A savepoint sent with it counts as made once the server has
-    /// answered, with rows or with an error of its own; an error before that leaves it unmade.
+    /// answered, with a result or with an error of its own (a reader has its first result by
+    /// then); an error before that leaves it unmade.
     /// </summary>
     private T Run<T>(DbCommand command, Func<DbCommand, T> run)
     {
