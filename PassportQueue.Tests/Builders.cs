@@ -36,4 +36,10 @@ internal static class Builders
     public static OfficeSettings Jayapura() => Settings("JYP", "+62 811-4800-100") with { TimeZoneId = "Asia/Jayapura" };
 
     public static Office Office(OfficeSettings settings) => new(settings, Now.UtcDateTime);
+
+    /// <summary>The i-th applicant's own WhatsApp number.</summary>
+    public static string Sender(int i) => "+628123" + i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A distinct letters-only name part for the i-th applicant (names may not contain digits).</summary>
+    public static string Letters(int i) => new([(char)('A' + (i / 676 % 26)), (char)('A' + (i / 26 % 26)), (char)('A' + (i % 26))]);
 }

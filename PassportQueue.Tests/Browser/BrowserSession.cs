@@ -50,6 +50,20 @@ internal sealed class BrowserSession : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Signs in on the dashboard at <paramref name="baseUrl"/> and waits until it shows who is signed in.</summary>
+    public static async Task SignInAsync(IPage page, string baseUrl, string email, string password)
+    {
+        await page.GotoAsync($"{baseUrl}/account/login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.GetByTestId("signed-in-as").WaitForAsync();
+    }
+
+    /// <summary>Waits (up to 15 s) until the element contains the text; a live page may take a moment.</summary>
+    public static Task ExpectTextAsync(ILocator locator, string text) =>
+        Assertions.Expect(locator).ToContainTextAsync(text, new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);

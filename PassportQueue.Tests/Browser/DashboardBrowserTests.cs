@@ -170,11 +170,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     {
         _browser ??= await BrowserSession.StartAsync();
         var page = await _browser.NewPageAsync();
-        await page.GotoAsync($"{_base}/account/login");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(Password);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await page.GetByTestId("signed-in-as").WaitForAsync();
+        await BrowserSession.SignInAsync(page, _base, email, Password);
         return page;
     }
 
@@ -183,12 +179,10 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var url = $"{_base}/webhooks/twilio/whatsapp";
         var form = AppFactory.Message(from, body, to);
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(AppFactory.AuthToken, url, form));
+        using var request = AppFactory.SignedRequest(url, form);
         using var response = await http.SendAsync(request);
         return TwiML.ReplyOf(await response.Content.ReadAsStringAsync());
     }
 
-    private static Task Expect(ILocator locator, string text) =>
-        Assertions.Expect(locator).ToContainTextAsync(text, new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
+    private static Task Expect(ILocator locator, string text) => BrowserSession.ExpectTextAsync(locator, text);
 }

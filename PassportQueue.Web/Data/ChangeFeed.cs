@@ -44,16 +44,6 @@ public sealed class ChangeFeed
     /// <summary>Delivers a change another node made to this node's subscribers.</summary>
     public void Deliver(Change change) => Changed?.Invoke(change);
 
-    /// <summary>Calls <paramref name="handler"/> with the office code of every bookings change until disposed.</summary>
-    public IDisposable Subscribe(Action<string> handler) =>
-        Subscribe(change =>
-        {
-            if (change.Kind == ChangeKind.Bookings)
-            {
-                handler(change.OfficeCode);
-            }
-        });
-
     /// <summary>Calls <paramref name="handler"/> with every change until disposed.</summary>
     public IDisposable Subscribe(Action<Change> handler)
     {

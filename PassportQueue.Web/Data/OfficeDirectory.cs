@@ -24,7 +24,7 @@ public sealed class OfficeDirectory : IOfficeDirectory, IDisposable
     {
         _contexts = contexts;
         _time = time;
-        _subscription = feed.Subscribe((Change change) =>
+        _subscription = feed.Subscribe(change =>
         {
             if (change.Kind == ChangeKind.Settings || change.OfficeCode == Change.AllOffices)
             {
@@ -66,7 +66,7 @@ public sealed class OfficeDirectory : IOfficeDirectory, IDisposable
         (await CurrentAsync(cancellationToken)).All;
 
     /// <summary>Forgets what was read, so that the next call sees an edit at once.</summary>
-    public void Invalidate()
+    private void Invalidate()
     {
         Interlocked.Increment(ref _version);
         _snapshot = null;

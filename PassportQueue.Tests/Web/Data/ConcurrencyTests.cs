@@ -27,7 +27,7 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
         {
             var node = i % 2 == 0 ? a : b;
             var birth = i % 5 == 0 ? "01012024" : "01011990";
-            return node.SendAsync($"+628123{i:D6}", $"#Pemohon {Letters(i)}#{birth}#02122026", messageId: $"SM-burst-{i}");
+            return node.SendAsync(Builders.Sender(i), $"#Pemohon {Builders.Letters(i)}#{birth}#02122026", messageId: $"SM-burst-{i}");
         });
 
         var booked = outcomes.OfType<BookingConfirmed>().Select(o => o.Booking).ToList();
@@ -50,7 +50,7 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
 
         // Several days, so that each node's batch creates some day's counter while the other's waits on it.
         var outcomes = await Burst(120, i => (i % 2 == 0 ? a : b).SendAsync(
-            $"+628123{i:D6}", $"#Pemohon {Letters(i)}#01011990#{2 + (i % 3):D2}122026"));
+            Builders.Sender(i), $"#Pemohon {Builders.Letters(i)}#01011990#{2 + (i % 3):D2}122026"));
 
         Assert.All(outcomes, o => Assert.IsType<BookingConfirmed>(o));
         Assert.Equal(120, await a.QueryAsync(db => db.DayCounters.SumAsync(c => c.OpenTaken)));
@@ -75,7 +75,7 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
         await using var a = await EngineHarness.StartAsync(provider, Builders.Settings() with { DailyQuota = 100, PlacesPerSlot = 50 });
         await using var b = await a.SecondNodeAsync();
 
-        var outcomes = await Burst(60, i => (i % 2 == 0 ? a : b).SendAsync("+6281234500001", $"#Dewasa {Letters(i)}#01011990#02122026"));
+        var outcomes = await Burst(60, i => (i % 2 == 0 ? a : b).SendAsync("+6281234500001", $"#Dewasa {Builders.Letters(i)}#01011990#02122026"));
 
         Assert.Single(outcomes.OfType<BookingConfirmed>());
         Assert.Equal(59, outcomes.OfType<BookingRefused>().Count(r => r.Reason == RefusalReason.NumberBelongsToAnotherAdult));
@@ -88,7 +88,7 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
         await using var a = await EngineHarness.StartAsync(provider, Builders.Settings() with { DailyQuota = 100, PlacesPerSlot = 50 });
         await using var b = await a.SecondNodeAsync();
 
-        var outcomes = await Burst(60, i => (i % 2 == 0 ? a : b).SendAsync($"+628123{i:D6}", "#BUDI SANTOSO#25011987#02122026"));
+        var outcomes = await Burst(60, i => (i % 2 == 0 ? a : b).SendAsync(Builders.Sender(i), "#BUDI SANTOSO#25011987#02122026"));
 
         Assert.Single(outcomes.OfType<BookingConfirmed>());
         Assert.Equal(1, await a.QueryAsync(db => db.Bookings.CountAsync()));
@@ -101,7 +101,7 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
         await using var b = await a.SecondNodeAsync();
         for (var i = 0; i < 30; i++)
         {
-            await a.BookAsync($"+628123{i:D6}", $"#Pemohon {Letters(i)}#01011990#02122026");
+            await a.BookAsync(Builders.Sender(i), $"#Pemohon {Builders.Letters(i)}#01011990#02122026");
         }
 
         var late = new DateTimeOffset(2026, 12, 2, 6, 0, 0, TimeSpan.Zero);
@@ -124,7 +124,7 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
         await using var b = await a.SecondNodeAsync();
         for (var i = 0; i < 40; i++)
         {
-            await a.BookAsync($"+628123{i:D6}", $"#Pemohon {Letters(i)}#01011990#02122026");
+            await a.BookAsync(Builders.Sender(i), $"#Pemohon {Builders.Letters(i)}#01011990#02122026");
         }
 
         var now = new DateTime(2026, 12, 2, 6, 0, 0, DateTimeKind.Utc);
@@ -146,7 +146,7 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
         await using var b = await a.SecondNodeAsync();
         for (var i = 0; i < 10; i++)
         {
-            await a.BookAsync($"+628123{i:D6}", $"#Pemohon {Letters(i)}#01011990#02122026");
+            await a.BookAsync(Builders.Sender(i), $"#Pemohon {Builders.Letters(i)}#01011990#02122026");
         }
 
         var now = new DateTime(2026, 12, 2, 6, 0, 0, DateTimeKind.Utc);
@@ -180,7 +180,7 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
         for (var i = 0; i < 20; i++)
         {
             // e-KTP photos that came without a booking (the message was refused).
-            await photos[i % 2].SaveAsync($"SM-photo-{i}", 1, $"+628123{i:D6}", "image/jpeg", [0xFF, 0xD8, (byte)i, 0xFF, 0xD9], default);
+            await photos[i % 2].SaveAsync($"SM-photo-{i}", 1, Builders.Sender(i), "image/jpeg", [0xFF, 0xD8, (byte)i, 0xFF, 0xD9], default);
         }
 
         var later = Builders.Now.AddDays(31);
@@ -205,9 +205,6 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
         go.SetResult();
         return await Task.WhenAll(tasks);
     }
-
-    /// <summary>A distinct letters-only name part for each applicant (names may not contain digits).</summary>
-    private static string Letters(int i) => new([(char)('A' + (i / 676 % 26)), (char)('A' + (i / 26 % 26)), (char)('A' + (i % 26))]);
 
     public sealed class OnSqlite() : ConcurrencyTests(DatabaseProvider.Sqlite);
 

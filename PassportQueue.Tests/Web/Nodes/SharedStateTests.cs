@@ -84,7 +84,7 @@ public sealed class SharedStateTests : IAsyncLifetime
     private static Task Heard(AppFactory node, ChangeKind kind, string office)
     {
         var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var subscription = node.Get<ChangeFeed>().Subscribe((Change change) =>
+        var subscription = node.Get<ChangeFeed>().Subscribe(change =>
         {
             if (change.Kind == kind && change.Concerns(office))
             {

@@ -56,7 +56,7 @@ public sealed partial class TwoNodeTests : IAsyncLifetime
         var date = FirstOpenDate();
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 300).Select(i =>
-            SendAsync(i % 2 == 0 ? a : b, Sender(i), $"#Pemohon {Letters(i)}#01011990#{date:ddMMyyyy}", $"SM-burst-{i}")));
+            SendAsync(i % 2 == 0 ? a : b, Builders.Sender(i), $"#Pemohon {Builders.Letters(i)}#01011990#{date:ddMMyyyy}", $"SM-burst-{i}")));
 
         var codes = replies.Select(r => CodeIn(r.Reply)).OfType<string>().ToList();
         Assert.Equal(50, codes.Count);
@@ -78,8 +78,8 @@ public sealed partial class TwoNodeTests : IAsyncLifetime
 
         var pairs = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
         {
-            var body = $"#Pemohon {Letters(i)}#01011990#{date:ddMMyyyy}";
-            var both = await Task.WhenAll(SendAsync(a, Sender(i), body, $"SM-twice-{i}"), SendAsync(b, Sender(i), body, $"SM-twice-{i}"));
+            var body = $"#Pemohon {Builders.Letters(i)}#01011990#{date:ddMMyyyy}";
+            var both = await Task.WhenAll(SendAsync(a, Builders.Sender(i), body, $"SM-twice-{i}"), SendAsync(b, Builders.Sender(i), body, $"SM-twice-{i}"));
             return (First: both[0].Reply, Second: both[1].Reply);
         }));
 
@@ -109,7 +109,7 @@ public sealed partial class TwoNodeTests : IAsyncLifetime
             try
             {
                 var node = i % 2 == 0 && !killed.Task.IsCompleted ? a : b;
-                var sent = await SendAsync(node, Sender(i), $"#Pemohon {Letters(i)}#01011990#{date:ddMMyyyy}", $"SM-kill-{i}");
+                var sent = await SendAsync(node, Builders.Sender(i), $"#Pemohon {Builders.Letters(i)}#01011990#{date:ddMMyyyy}", $"SM-kill-{i}");
                 if (node == a && sent.Acknowledged && Interlocked.Increment(ref acknowledgedByA) == 150)
                 {
                     await a.KillAsync();
@@ -160,12 +160,12 @@ public sealed partial class TwoNodeTests : IAsyncLifetime
         string code;
         await using (var past = await EngineHarness.JoinAsync(_database!, new DateTimeOffset(day.AddDays(-1).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero)))
         {
-            code = (await past.BookAsync(Sender(1), $"#BUDI SANTOSO#25011987#{day:ddMMyyyy}")).Code;
+            code = (await past.BookAsync(Builders.Sender(1), $"#BUDI SANTOSO#25011987#{day:ddMMyyyy}")).Code;
         }
 
         // Signed in once, on node A: the cookie is good on node B too (shared data-protection keys).
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, a);
+        await BrowserSession.SignInAsync(page, a.BaseUrl, "petugas@bgr.test", Password);
         var dashboard = await page.Context.NewPageAsync();
         await dashboard.GotoAsync($"{b.BaseUrl}/hari-ini?tanggal={day:yyyy-MM-dd}");
         var row = dashboard.GetByTestId("today-table").Locator("tr", new LocatorLocatorOptions { HasText = code });
@@ -193,22 +193,11 @@ public sealed partial class TwoNodeTests : IAsyncLifetime
         return (nodes[0], nodes[1]);
     }
 
-    private static async Task SignInAsync(IPage page, WebNode node)
-    {
-        await page.GotoAsync($"{node.BaseUrl}/account/login");
-        await page.Locator("#email").FillAsync("petugas@bgr.test");
-        await page.Locator("#password").FillAsync(Password);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await page.GetByTestId("signed-in-as").WaitForAsync();
-    }
-
     /// <summary>A signed webhook to one node; a node that dies before answering gives no acknowledgement.</summary>
     private static async Task<Sent> SendAsync(WebNode node, string from, string body, string sid)
     {
         var url = $"{node.BaseUrl}/webhooks/twilio/whatsapp";
-        var form = AppFactory.Message(from, body, sid: sid);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(AppFactory.AuthToken, url, form));
+        using var request = AppFactory.SignedRequest(url, AppFactory.Message(from, body, sid: sid));
         try
         {
             using var response = await Http.SendAsync(request);
@@ -230,14 +219,9 @@ public sealed partial class TwoNodeTests : IAsyncLifetime
     /// <summary>Bogor's first open date from today's window, in real time: the nodes run on the real clock.</summary>
     private static DateOnly FirstOpenDate() => new OfficeCalendar(BogorSettings()).OpenDatesInWindow(DateTimeOffset.UtcNow)[0];
 
-    private static string Sender(int i) => "+628123" + i.ToString("D6", CultureInfo.InvariantCulture);
-
-    private static string Letters(int i) => new([(char)('A' + (i / 676 % 26)), (char)('A' + (i / 26 % 26)), (char)('A' + (i % 26))]);
-
     private static string? CodeIn(string reply) => BookingCodePattern().Match(reply) is { Success: true } m ? m.Value : null;
 
-    private static Task Expect(ILocator locator, string text) =>
-        Assertions.Expect(locator).ToContainTextAsync(text, new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
+    private static Task Expect(ILocator locator, string text) => BrowserSession.ExpectTextAsync(locator, text);
 
     [GeneratedRegex("BGR-[0-9A-Z]{8}")]
     private static partial Regex BookingCodePattern();

@@ -72,10 +72,17 @@ internal sealed class AppFactory(
     public async Task<HttpResponseMessage> PostAsync(
         IDictionary<string, string> form, string url = Url, string? signature = null, Action<HttpRequestMessage>? adjust = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", signature ?? TwilioSigner.Sign(AuthToken, url, form));
+        using var request = SignedRequest(url, form, signature);
         adjust?.Invoke(request);
         return await CreateClient().SendAsync(request);
+    }
+
+    /// <summary>A webhook request to <paramref name="url"/>, signed as Twilio signs it with <see cref="AuthToken"/> (or with the given signature).</summary>
+    public static HttpRequestMessage SignedRequest(string url, IDictionary<string, string> form, string? signature = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", signature ?? TwilioSigner.Sign(AuthToken, url, form));
+        return request;
     }
 
     /// <summary>A WhatsApp message as Twilio posts it, and the reply text from the TwiML.</summary>

@@ -74,7 +74,7 @@ public sealed partial class Today
             Picked = day.ToDateTime(TimeOnly.MinValue);
         }
 
-        _subscription = Feed.Subscribe((Change change) =>
+        _subscription = Feed.Subscribe(change =>
         {
             if (change.Concerns(OfficeCode) && Interlocked.Increment(ref _pendingChanges) == 1)
             {
