@@ -16,6 +16,10 @@ public sealed partial class PostgresChangeRelay(Database database, ChangeFeed fe
 
     private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(10);
+
+    // At most one round of notifications per window: in a burst of bookings every commit would
+    // otherwise cost the server a notification, while a dashboard needs one reload per moment.
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(100);
     private readonly string _node = Guid.NewGuid().ToString("N")[..12];
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<Change> _outgoing = System.Threading.Channels.Channel.CreateUnbounded<Change>(new UnboundedChannelOptions { SingleReader = true });
@@ -50,7 +54,7 @@ public sealed partial class PostgresChangeRelay(Database database, ChangeFeed fe
 
     private void Enqueue(Change change) => _outgoing.Writer.TryWrite(change);
 
-    /// <summary>Sends what this node changed; a burst of bookings at one office becomes one notification.</summary>
+    /// <summary>Sends what this node changed; the changes of one window at one office become one notification.</summary>
     private async Task SendAsync(CancellationToken ct)
     {
         var pending = new HashSet<Change>();
@@ -75,6 +79,7 @@ public sealed partial class PostgresChangeRelay(Database database, ChangeFeed fe
                 }
 
                 pending.Clear();
+                await Task.Delay(Window, ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
             {
