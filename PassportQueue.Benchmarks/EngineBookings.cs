@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
+using PassportQueue.Web.Hosting;
 using PassportQueue.Web.Data;
 
 namespace PassportQueue.Benchmarks;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Benchmarks;
 

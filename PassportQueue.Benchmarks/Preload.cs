@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using PassportQueue.Core.Offices;
+using PassportQueue.Web.Hosting;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Queries;
 using PassportQueue.Web.Data.Sql;

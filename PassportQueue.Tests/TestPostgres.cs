@@ -1,4 +1,5 @@
 using Npgsql;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Tests;
 

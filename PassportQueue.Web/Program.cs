@@ -3,7 +3,10 @@ using MudBlazor.Services;
 using PassportQueue.Web.Auth;
 using PassportQueue.Web.Components;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Hosting;
+using PassportQueue.Web.Jobs;
 using PassportQueue.Web.WhatsApp;
+using PassportQueue.Web.Components.Common;
 
 var builder = WebApplication.CreateBuilder(args);
 // Run from a build (not a publish) in any environment, the dashboard's scripts and styles come from
@@ -12,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
 builder.AddPassportQueueData();
 builder.AddWhatsApp();
+builder.AddJobs();
 builder.AddStaffAuth();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

@@ -1,3 +1,4 @@
+using PassportQueue.Core.Phones;
 namespace PassportQueue.Core.Blacklist;
 
 /// <summary>The result of a change to a number's standing.</summary>

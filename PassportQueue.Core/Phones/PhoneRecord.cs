@@ -1,4 +1,3 @@
-using PassportQueue.Core.Blacklist;
 
 namespace PassportQueue.Core.Phones;
 

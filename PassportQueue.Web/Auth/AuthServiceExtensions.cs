@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Records;
 
 namespace PassportQueue.Web.Auth;
 

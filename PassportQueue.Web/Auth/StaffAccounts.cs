@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using PassportQueue.Core.Offices;
+using PassportQueue.Web.Data.Records;
 
 namespace PassportQueue.Web.Auth;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PassportQueue.Web.Data.Records;
 
 namespace PassportQueue.Web.Auth;
 

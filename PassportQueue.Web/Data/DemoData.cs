@@ -46,7 +46,7 @@ public sealed partial class DemoData(
                     AgePolicy.Classify(birth, date), [BookingPlanner.DayPlanFor(office.Calendar, date)], [], RefusalReason.DayFull, rules, now.UtcDateTime);
                 var message = new IncomingRecord(
                     string.Create(CultureInfo.InvariantCulture, $"demo-{office.Code}-{i}"), office.Id, phone, $"#{Names[i]}#demo", now.UtcDateTime);
-                if (await store.BookAsync(message, plan, cancellationToken) is Core.Messages.BookingConfirmed)
+                if (await store.BookAsync(message, plan, cancellationToken) is Core.Bookings.BookingConfirmed)
                 {
                     count++;
                 }

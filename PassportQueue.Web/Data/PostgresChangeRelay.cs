@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Npgsql;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Web.Data;
 

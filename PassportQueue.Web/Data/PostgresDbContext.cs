@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Web.Data;
 

@@ -1,6 +1,7 @@
 using PassportQueue.Core.Offices;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Stores;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Web.WhatsApp;
 

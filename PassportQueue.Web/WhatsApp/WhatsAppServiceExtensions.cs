@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
-using PassportQueue.Web.Jobs;
 
 namespace PassportQueue.Web.WhatsApp;
 
-/// <summary>Registers the WhatsApp channel: signature checking, media, photos, flood guard, outbox and background jobs.</summary>
+/// <summary>Registers the WhatsApp channel: signature checking, media, photos, flood guard, and the outbox.</summary>
 public static class WhatsAppServiceExtensions
 {
     public static WebApplicationBuilder AddWhatsApp(this WebApplicationBuilder builder)
@@ -28,14 +27,6 @@ public static class WhatsAppServiceExtensions
 
         services.AddDataProtection().SetApplicationName("PassportQueue")
             .PersistKeysToFileSystem(new DirectoryInfo(KeysPath(builder)));
-        if (builder.Configuration.GetValue("Jobs:Enabled", defaultValue: true))
-        {
-            services.AddHostedService<OutboxJob>();
-            services.AddHostedService<LateCodeJob>();
-            services.AddHostedService<ReminderJob>();
-            services.AddHostedService<HousekeepingJob>();
-        }
-
         return builder;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using PassportQueue.Tests.Web.WhatsApp;
 using PassportQueue.Web.Auth;
+using PassportQueue.Web.Data.Records;
 
 namespace PassportQueue.Tests.Web.Auth;
 

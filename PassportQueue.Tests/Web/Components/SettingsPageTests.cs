@@ -5,6 +5,7 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Web.Auth;
 using PassportQueue.Web.Components.Pages;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Stores;
 
 namespace PassportQueue.Tests.Web.Components;
 

@@ -5,6 +5,7 @@ using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Tests.Web.Data;
 

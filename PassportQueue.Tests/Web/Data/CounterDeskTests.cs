@@ -3,6 +3,8 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Sql;
+using PassportQueue.Core.Phones;
 
 namespace PassportQueue.Tests.Web.Data;
 

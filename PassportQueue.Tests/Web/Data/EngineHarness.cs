@@ -6,7 +6,9 @@ using Microsoft.Extensions.Time.Testing;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using PassportQueue.Core.Offices;
+using PassportQueue.Web.Hosting;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Tests.Web.Data;
 

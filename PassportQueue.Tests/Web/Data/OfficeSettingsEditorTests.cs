@@ -3,6 +3,8 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Stores;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Tests.Web.Data;
 

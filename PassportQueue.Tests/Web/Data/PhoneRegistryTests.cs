@@ -3,6 +3,7 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Tests.Web.Data;
 

@@ -1,6 +1,7 @@
 using PassportQueue.Core.Audit;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Queries;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Tests.Web.Data;
 

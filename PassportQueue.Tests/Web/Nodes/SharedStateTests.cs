@@ -2,6 +2,8 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Tests.Web.WhatsApp;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.WhatsApp;
+using PassportQueue.Web.Data.Stores;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Tests.Web.Nodes;
 

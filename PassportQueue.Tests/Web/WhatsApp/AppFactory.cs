@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.WhatsApp;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Tests.Web.WhatsApp;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Web.WhatsApp;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Tests.Web.WhatsApp;
 

@@ -7,6 +7,7 @@ using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.WhatsApp;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Tests.Web.WhatsApp;
 

@@ -5,6 +5,7 @@ using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.WhatsApp;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Tests.Web.WhatsApp;
 

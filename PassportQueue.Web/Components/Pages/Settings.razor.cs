@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using PassportQueue.Core.Offices;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Stores;
 
 namespace PassportQueue.Web.Components.Pages;
 

@@ -5,6 +5,7 @@ using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.Auth;
 using PassportQueue.Web.Data.Queries;
+using PassportQueue.Web.Components.Common;
 
 namespace PassportQueue.Web.Components.Review;
 

@@ -1,5 +1,6 @@
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
+using PassportQueue.Core.Phones;
 
 namespace PassportQueue.Web.Data.Queries;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.WhatsApp;
+using PassportQueue.Core.Phones;
 
 namespace PassportQueue.Web.Data.Queries;
 

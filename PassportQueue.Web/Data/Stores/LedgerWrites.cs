@@ -3,6 +3,7 @@ using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
+using PassportQueue.Core.Phones;
 
 namespace PassportQueue.Web.Data.Stores;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PassportQueue.Core.Messages;
+using PassportQueue.Core.Bookings;
 
 namespace PassportQueue.Web.Data.Stores;
 

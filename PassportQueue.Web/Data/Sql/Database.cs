@@ -1,9 +1,8 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using PassportQueue.Web.Data.Sql;
 
-namespace PassportQueue.Web.Data;
+namespace PassportQueue.Web.Data.Sql;
 
 /// <summary>
 /// Opens connections to the product's database, SQLite or PostgreSQL, with the settings

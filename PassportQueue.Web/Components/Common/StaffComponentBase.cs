@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using PassportQueue.Web.Auth;
 
-namespace PassportQueue.Web.Components;
+namespace PassportQueue.Web.Components.Common;
 
 /// <summary>
 /// A dashboard page: knows the signed-in staff member (and so the office scope every query and

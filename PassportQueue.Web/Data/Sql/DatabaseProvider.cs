@@ -1,4 +1,4 @@
-namespace PassportQueue.Web.Data;
+namespace PassportQueue.Web.Data.Sql;
 
 /// <summary>Which database the product runs on (<c>Database:Provider</c>).</summary>
 public enum DatabaseProvider

@@ -2,9 +2,8 @@ using System.Text.Json;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Offices;
 using PassportQueue.Web.Data.Sql;
-using PassportQueue.Web.Data.Stores;
 
-namespace PassportQueue.Web.Data;
+namespace PassportQueue.Web.Data.Stores;
 
 /// <summary>
 /// Supervisors' edits of an office's settings: validated, written with an audit line that says

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using PassportQueue.Core.Bookings;
+using PassportQueue.Core.Messages;
 
-namespace PassportQueue.Core.Messages;
+namespace PassportQueue.Core.Bookings;
 
 /// <summary>
 /// The one outcome of one incoming message. Stored with the message so that a retried delivery

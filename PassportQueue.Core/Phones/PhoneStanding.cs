@@ -1,4 +1,4 @@
-namespace PassportQueue.Core.Blacklist;
+namespace PassportQueue.Core.Phones;
 
 /// <summary>How the office regards a WhatsApp number.</summary>
 public enum PhoneStanding

@@ -2,11 +2,14 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
+using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Queries;
 using PassportQueue.Core.Offices;
+using PassportQueue.Web.Auth;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.Data.Stores;
 
-namespace PassportQueue.Web.Data;
+namespace PassportQueue.Web.Hosting;
 
 /// <summary>Registers the database, the write queue, the stores and the booking engine.</summary>
 public static class DataServiceExtensions
@@ -66,11 +69,11 @@ public static class DataServiceExtensions
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<DemoData>();
         services.AddSingleton<ChangeFeed>();
-        services.AddSingleton<Queries.TodayQueries>();
-        services.AddSingleton<Queries.SupervisorQueries>();
+        services.AddSingleton<TodayQueries>();
+        services.AddSingleton<SupervisorQueries>();
         services.AddSingleton<OfficeSettingsEditor>();
-        services.AddSingleton<Queries.ReportQueries>();
-        services.AddSingleton<Queries.CounterQueries>();
+        services.AddSingleton<ReportQueries>();
+        services.AddSingleton<CounterQueries>();
         return services;
     }
 
@@ -89,7 +92,7 @@ public static class DataServiceExtensions
         if (app.Environment.IsDevelopment())
         {
             await app.Services.GetRequiredService<DemoData>().SeedAsync(app.Lifetime.ApplicationStopping);
-            await Auth.DemoAccounts.SeedAsync(app.Services);
+            await DemoAccounts.SeedAsync(app.Services);
         }
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace PassportQueue.Web.Auth;
+namespace PassportQueue.Web.Data.Records;
 
 /// <summary>A member of staff: an officer or supervisor of one office, or an admin of all.</summary>
 public sealed class StaffUser : IdentityUser

@@ -1,7 +1,7 @@
 using System.Globalization;
 using PassportQueue.Core.Offices;
 
-namespace PassportQueue.Web.Components;
+namespace PassportQueue.Web.Components.Common;
 
 /// <summary>Instants as staff read them: office-local, with the zone (WIB when no office is given).</summary>
 public static class LocalTime

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
-namespace PassportQueue.Web.Components;
+namespace PassportQueue.Web.Components.Common;
 
 /// <summary>The dashboard speaks Indonesian unless a user switches to English (kept in a cookie).</summary>
 public static class DashboardCulture

@@ -1,0 +1,18 @@
+namespace PassportQueue.Web.Jobs;
+
+/// <summary>Registers the background jobs unless <c>Jobs:Enabled</c> is false.</summary>
+public static class JobServiceExtensions
+{
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetValue("Jobs:Enabled", defaultValue: true))
+        {
+            builder.Services.AddHostedService<OutboxJob>();
+            builder.Services.AddHostedService<LateCodeJob>();
+            builder.Services.AddHostedService<ReminderJob>();
+            builder.Services.AddHostedService<HousekeepingJob>();
+        }
+
+        return builder;
+    }
+}
