@@ -7,6 +7,17 @@ public sealed class PhoneFlag
     {
     }
 
+    /// <summary>A new flag on a number, with its evidence (a stored system reason or what an officer typed).</summary>
+    public static PhoneFlag Raise(string phone, FlagReason reason, string? detail, long? bookingId, string raisedBy, DateTime atUtc) => new()
+    {
+        Phone = phone,
+        Reason = reason,
+        Detail = detail is { Length: > Audit.AuditEntry.MaxReasonLength } ? detail[..Audit.AuditEntry.MaxReasonLength] : detail,
+        BookingId = bookingId,
+        RaisedBy = raisedBy,
+        RaisedAtUtc = atUtc,
+    };
+
     /// <summary>Database key.</summary>
     public long Id { get; private set; }
 

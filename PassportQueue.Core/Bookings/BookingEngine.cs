@@ -13,44 +13,68 @@ public sealed class BookingEngine(IOfficeDirectory offices, IBookingStore store,
     /// <summary>How many dates a refusal suggests.</summary>
     public const int SuggestedDates = 3;
 
-    /// <summary>Handles one message. Delivering the same message id again returns the same outcome.</summary>
-    public async Task<MessageResult> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    /// <summary>Longest message id stored; a longer one is refused before anything is written.</summary>
+    public const int MaxMessageIdLength = 64;
+
+    /// <summary>Longest body stored; the rest of a longer one is not kept.</summary>
+    public const int MaxStoredBody = 4096;
+
+    /// <summary>
+    /// Resolves a delivery's office, sender and message id, once: the message to handle, or the
+    /// reason it cannot be (<see cref="NotAccepted"/>), with the office where it was found.
+    /// </summary>
+    public async Task<(ReceivedMessage? Message, MessageResult? Refused)> ResolveAsync(
+        InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var office = await offices.FindByNumberAsync(message.To, cancellationToken);
         if (office is null)
         {
-            return new MessageResult(null, new NotAccepted("unknown-office-number"));
+            return (null, new MessageResult(null, new NotAccepted("unknown-office-number")));
         }
 
         if (!PhoneNumber.TryParse(message.From, out var phone))
         {
-            return new MessageResult(office, new NotAccepted("invalid-sender"));
+            return (null, new MessageResult(office, new NotAccepted("invalid-sender")));
         }
 
-        if (string.IsNullOrWhiteSpace(message.MessageId) || message.MessageId.Length > 64)
+        if (string.IsNullOrWhiteSpace(message.MessageId) || message.MessageId.Length > MaxMessageIdLength)
         {
-            return new MessageResult(office, new NotAccepted("invalid-message-id"));
+            return (null, new MessageResult(office, new NotAccepted("invalid-message-id")));
         }
 
-        var now = time.GetUtcNow();
-        var body = message.Body ?? string.Empty;
-        var record = new IncomingRecord(message.MessageId, office.Id, phone, body[..Math.Min(body.Length, 4096)], now.UtcDateTime);
-        var outcome = MessageParser.Parse(body, office.Settings.MessageFormat) switch
-        {
-            CommandMessage { Command: Command.Status } => await store.RecordAsync(
-                record, new CommandAnswered(Command.Status, await store.ActiveBookingsAsync(phone, cancellationToken)), cancellationToken),
-            CommandMessage command => await store.RecordAsync(record, new CommandAnswered(command.Command, []), cancellationToken),
-            MalformedMessage bad => await store.RecordAsync(record, new FormatRejected(bad.Problem, bad.FieldCount), cancellationToken),
-            BookingRequest request => await BookAsync(office, phone, record, request, message.HasIdPhoto, now, cancellationToken),
-            var other => throw new InvalidOperationException($"Unhandled message kind {other.GetType().Name}."),
-        };
-        return new MessageResult(office, outcome);
+        return (new ReceivedMessage(office, phone, message.MessageId, message.Body ?? string.Empty, now), null);
     }
 
-    private async Task<MessageOutcome> BookAsync(
-        Office office, PhoneNumber phone, IncomingRecord record, BookingRequest request, bool hasIdPhoto, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Resolves and handles one message at the engine's clock. Delivering the same message id again returns the same outcome.</summary>
+    public async Task<MessageResult> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        switch (BookingPlanner.Plan(office, phone, request, hasIdPhoto, rules, now))
+        var (received, refused) = await ResolveAsync(message, time.GetUtcNow(), cancellationToken);
+        return received is null
+            ? refused!
+            : new MessageResult(received.Office, await HandleAsync(received with { HasIdPhoto = message.HasIdPhoto }, cancellationToken));
+    }
+
+    /// <summary>Handles one resolved message. Delivering the same message id again returns the same outcome.</summary>
+    public async Task<MessageOutcome> HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        var body = message.Body;
+        var record = new IncomingRecord(
+            message.MessageId, message.Office.Id, message.Sender, body[..Math.Min(body.Length, MaxStoredBody)], message.ReceivedAt.UtcDateTime, message.Photo);
+        return MessageParser.Parse(body, message.Office.Settings.MessageFormat) switch
+        {
+            CommandMessage { Command: Command.Status } => await store.RecordAsync(
+                record, new CommandAnswered(Command.Status, await store.ActiveBookingsAsync(message.Sender, cancellationToken)), cancellationToken),
+            CommandMessage command => await store.RecordAsync(record, new CommandAnswered(command.Command, []), cancellationToken),
+            MalformedMessage bad => await store.RecordAsync(record, new FormatRejected(bad.Problem, bad.FieldCount), cancellationToken),
+            BookingRequest request => await BookAsync(message, record, request, cancellationToken),
+            var other => throw new InvalidOperationException($"Unhandled message kind {other.GetType().Name}."),
+        };
+    }
+
+    private async Task<MessageOutcome> BookAsync(ReceivedMessage message, IncomingRecord record, BookingRequest request, CancellationToken ct)
+    {
+        var office = message.Office;
+        switch (BookingPlanner.Plan(office, message.Sender, request, message.HasIdPhoto, rules, message.ReceivedAt))
         {
             case PlanAccepted accepted:
                 return await store.BookAsync(record, accepted.Plan, ct);

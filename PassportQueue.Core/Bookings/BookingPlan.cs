@@ -15,7 +15,7 @@ namespace PassportQueue.Core.Bookings;
 /// <param name="Address">Address, where the format carries one.</param>
 /// <param name="AgeGroup">Age group; balita and lansia may use a family member's number and are priority.</param>
 /// <param name="Days">Dates to try, in order, with their quotas and slots.</param>
-/// <param name="Alternatives">Dates to suggest when none of <paramref name="Days"/> has a place.</param>
+/// <param name="Alternatives">Bookable days to suggest when none of <paramref name="Days"/> has a place.</param>
 /// <param name="WhenFull">The refusal when none of <paramref name="Days"/> has a place.</param>
 /// <param name="Rules">Deployment-wide rules.</param>
 /// <param name="NowUtc">The instant of the request.</param>
@@ -29,7 +29,7 @@ public sealed record BookingPlan(
     string? Address,
     AgeGroup AgeGroup,
     IReadOnlyList<DayPlan> Days,
-    IReadOnlyList<DateOnly> Alternatives,
+    IReadOnlyList<DayPlan> Alternatives,
     RefusalReason WhenFull,
     BookingRules Rules,
     DateTime NowUtc)
@@ -44,7 +44,15 @@ public sealed record BookingPlan(
 /// <param name="PriorityQuota">Places kept for priority applicants.</param>
 /// <param name="PlacesPerSlot">Places in each slot: the n-th place of the day is in slot (n - 1) / PlacesPerSlot.</param>
 /// <param name="Slots">The day's slots, in order.</param>
-public sealed record DayPlan(DateOnly Date, int Quota, int PriorityQuota, int PlacesPerSlot, IReadOnlyList<SlotPlan> Slots);
+/// <param name="FirstPlace">
+/// The first place number still usable: 1, or on the day itself the first place of the first slot
+/// whose check-in deadline is still ahead (the places of earlier slots are skipped).
+/// </param>
+public sealed record DayPlan(DateOnly Date, int Quota, int PriorityQuota, int PlacesPerSlot, IReadOnlyList<SlotPlan> Slots, int FirstPlace = 1)
+{
+    /// <summary>Places the day's slots hold.</summary>
+    public int Capacity => Slots.Count * PlacesPerSlot;
+}
 
 /// <summary>One slot: its number, start, check-in deadline and places.</summary>
 public sealed record SlotPlan(int Index, DateTime StartUtc, DateTime DeadlineUtc, int Capacity);

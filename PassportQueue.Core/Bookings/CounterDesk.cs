@@ -10,7 +10,7 @@ namespace PassportQueue.Core.Bookings;
 public sealed class CounterDesk(IBookingLedger ledger, IOfficeDirectory offices, BookingRules rules, TimeProvider time)
 {
     /// <summary>Reason stored when a code is forfeited for lateness.</summary>
-    public const string LateReason = "late";
+    public static readonly string LateReason = Audit.SystemReason.Of(Audit.ReasonCode.Late).Stored;
 
     /// <summary>Finds a booking by a typed or scanned code, within an office (null: any office).</summary>
     public async Task<CounterResult> LookUpAsync(string? typed, string? officeScope, CancellationToken ct)

@@ -23,9 +23,9 @@ public interface IBookingStore
     /// </summary>
     Task<MessageOutcome> BookAsync(IncomingRecord message, BookingPlan plan, CancellationToken cancellationToken);
 
-    /// <summary>Which of the dates still have a place for a regular or a priority applicant, at most <paramref name="max"/>.</summary>
+    /// <summary>Which of the days still have a place for a regular or a priority applicant (<see cref="DayPlaces"/>), at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<DateOnly>> DatesWithPlacesAsync(
-        int officeId, IReadOnlyList<DateOnly> dates, bool priority, int max, CancellationToken cancellationToken);
+        int officeId, IReadOnlyList<DayPlan> days, bool priority, int max, CancellationToken cancellationToken);
 
     /// <summary>Active bookings registered from a number.</summary>
     Task<IReadOnlyList<BookingView>> ActiveBookingsAsync(PhoneNumber phone, CancellationToken cancellationToken);

@@ -13,6 +13,7 @@ namespace PassportQueue.Core.Bookings;
 [JsonDerivedType(typeof(FormatRejected), "format")]
 [JsonDerivedType(typeof(CommandAnswered), "command")]
 [JsonDerivedType(typeof(NotAccepted), "not-accepted")]
+[JsonDerivedType(typeof(Throttled), "throttled")]
 public abstract record MessageOutcome;
 
 /// <summary>A booking code was issued.</summary>
@@ -33,3 +34,6 @@ public sealed record CommandAnswered(Command Command, IReadOnlyList<BookingView>
 
 /// <summary>Nothing this service can act on: the sender or the office number is not valid. Not stored.</summary>
 public sealed record NotAccepted(string Why) : MessageOutcome;
+
+/// <summary>The sender wrote faster than a person does: told once, then ignored for a while. Not stored.</summary>
+public sealed record Throttled : MessageOutcome;

@@ -15,7 +15,7 @@ public enum RefusalReason
     /// <summary>The birth date is after the arrival date or today.</summary>
     BirthDateInFuture = 3,
 
-    /// <summary>The requested date has passed or is today.</summary>
+    /// <summary>The requested date is before the first bookable date (it has passed, or is today and the window starts later).</summary>
     DateInPast = 4,
 
     /// <summary>The requested date is beyond the booking window.</summary>
@@ -41,4 +41,7 @@ public enum RefusalReason
 
     /// <summary>The number has registered as many balita and lansia as allowed.</summary>
     TooManyDependants = 12,
+
+    /// <summary>The requested date is today and every slot's check-in deadline has passed.</summary>
+    NoSlotLeftToday = 13,
 }

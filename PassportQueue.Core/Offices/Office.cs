@@ -31,6 +31,14 @@ public sealed class Office
     /// <summary>When the settings last changed.</summary>
     public DateTime UpdatedAtUtc { get; private set; }
 
+    /// <summary>New settings from a supervisor's edit, already validated; the code never changes.</summary>
+    public void ChangeSettings(OfficeSettings settings, DateTime atUtc)
+    {
+        Settings = settings with { Code = Code };
+        UpdatedAtUtc = atUtc;
+        _calendar = null;
+    }
+
     /// <summary>The office's calendar for its current settings.</summary>
     public OfficeCalendar Calendar => _calendar ??= new OfficeCalendar(Settings);
 }

@@ -69,36 +69,34 @@ public sealed record OfficeSettings
     public int SlotPlaces => SlotsPerDay * PlacesPerSlot;
 
     /// <summary>Returns what is wrong with these settings, or nothing when they are usable.</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<SettingsProblem> Validate()
     {
-        var errors = new List<string>();
-        void Require(bool condition, string message)
+        var problems = new List<SettingsProblem>();
+        void Require(bool condition, SettingsProblem problem)
         {
             if (!condition)
             {
-                errors.Add(message);
+                problems.Add(problem);
             }
         }
 
-        Require(Code.Length is >= 2 and <= 5 && Code.All(char.IsAsciiLetterUpper), "Code must be 2-5 capital letters.");
-        Require(!string.IsNullOrWhiteSpace(Name), "Name is required.");
-        Require(TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _), $"Unknown time zone '{TimeZoneId}'.");
-        Require(WhatsAppNumbers.Length > 0, "At least one WhatsApp number is required.");
-        Require(IntakeOpens.HasValue == IntakeCloses.HasValue, "Intake hours need both an opening and a closing time.");
-        Require(IntakeOpens is null || IntakeOpens < IntakeCloses, "Intake must open before it closes.");
-        Require(WorkingDays.Length > 0, "At least one working day is required.");
-        Require(SlotMinutes is >= 5 and <= 240, "Slot length must be 5-240 minutes.");
-        Require(SlotsPerDay is >= 1 and <= 96, "Slots per day must be 1-96.");
-        Require(PlacesPerSlot is >= 1 and <= 10_000, "Places per slot must be 1-10000.");
-        Require(FirstSlot.ToTimeSpan() + TimeSpan.FromMinutes(SlotMinutes * SlotsPerDay) <= TimeSpan.FromDays(1),
-            "The last slot must end before midnight.");
-        Require(DailyQuota is >= 1 and <= 100_000, "Daily quota must be 1-100000.");
-        Require(PriorityQuota >= 0 && PriorityQuota <= DailyQuota, "Priority share must be between 0 and the daily quota.");
-        Require(DailyQuota <= SlotPlaces, "The daily quota cannot exceed the places the slots hold (slots per day x places per slot).");
-        Require(WindowStartDays >= 0 && WindowStartDays <= WindowEndDays && WindowEndDays <= 366,
-            "Booking window must satisfy 0 <= start <= end <= 366 days.");
-        Require(ArriveMinutesBefore is >= 0 and <= 240, "Arrival lead must be 0-240 minutes.");
-        Require(Documents.Length > 0, "List at least one document to bring.");
-        return errors;
+        Require(Code.Length is >= 2 and <= 5 && Code.All(char.IsAsciiLetterUpper), SettingsProblem.Code);
+        Require(!string.IsNullOrWhiteSpace(Name), SettingsProblem.Name);
+        Require(TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _), SettingsProblem.TimeZone);
+        Require(WhatsAppNumbers.Length > 0, SettingsProblem.WhatsAppNumbers);
+        Require(IntakeOpens.HasValue == IntakeCloses.HasValue, SettingsProblem.IntakeIncomplete);
+        Require(IntakeOpens is null || IntakeOpens < IntakeCloses, SettingsProblem.IntakeOrder);
+        Require(WorkingDays.Length > 0, SettingsProblem.WorkingDays);
+        Require(SlotMinutes is >= 5 and <= 240, SettingsProblem.SlotMinutes);
+        Require(SlotsPerDay is >= 1 and <= 96, SettingsProblem.SlotsPerDay);
+        Require(PlacesPerSlot is >= 1 and <= 10_000, SettingsProblem.PlacesPerSlot);
+        Require(FirstSlot.ToTimeSpan() + TimeSpan.FromMinutes(SlotMinutes * SlotsPerDay) <= TimeSpan.FromDays(1), SettingsProblem.LastSlotAfterMidnight);
+        Require(DailyQuota is >= 1 and <= 100_000, SettingsProblem.DailyQuota);
+        Require(PriorityQuota >= 0 && PriorityQuota <= DailyQuota, SettingsProblem.PriorityQuota);
+        Require(DailyQuota <= SlotPlaces, SettingsProblem.QuotaAboveSlots);
+        Require(WindowStartDays >= 0 && WindowStartDays <= WindowEndDays && WindowEndDays <= 366, SettingsProblem.Window);
+        Require(ArriveMinutesBefore is >= 0 and <= 240, SettingsProblem.ArriveMinutes);
+        Require(Documents.Length > 0, SettingsProblem.Documents);
+        return problems;
     }
 }

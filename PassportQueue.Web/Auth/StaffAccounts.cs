@@ -7,17 +7,17 @@ namespace PassportQueue.Web.Auth;
 /// <summary>Creates staff accounts with a role and an office, for the command line, demo data and the admin pages.</summary>
 public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, IOfficeDirectory offices)
 {
-    /// <summary>Creates an account; returns the errors, or none when it was created.</summary>
-    public async Task<IReadOnlyList<string>> CreateAsync(string email, string displayName, string role, string? officeCode, string password)
+    /// <summary>Creates an account; returns the problems, or none when it was created.</summary>
+    public async Task<IReadOnlyList<AccountProblem>> CreateAsync(string email, string displayName, string role, string? officeCode, string password)
     {
         if (!Roles.All.Contains(role))
         {
-            return [$"Unknown role '{role}': use {string.Join(", ", Roles.All)}."];
+            return [AccountProblem.UnknownRole];
         }
 
         if (role != Roles.Admin && (string.IsNullOrWhiteSpace(officeCode) || await offices.FindByCodeAsync(officeCode, CancellationToken.None) is null))
         {
-            return [$"Officers and supervisors belong to one existing office: '{officeCode}' is not one."];
+            return [AccountProblem.OfficeRequired];
         }
 
         foreach (var name in Roles.All)
@@ -39,12 +39,15 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return [.. created.Errors.Select(e => e.Description)];
+            return Problems(created);
         }
 
         var added = await users.AddToRoleAsync(user, role);
-        return added.Succeeded ? [] : [.. added.Errors.Select(e => e.Description)];
+        return added.Succeeded ? [] : Problems(added);
     }
+
+    private static AccountProblem[] Problems(IdentityResult result) =>
+        [.. result.Errors.Select(e => Enum.TryParse<AccountProblem>(e.Code, out var p) && p != AccountProblem.UnknownRole && p != AccountProblem.OfficeRequired ? p : AccountProblem.Other)];
 
     /// <summary>
     /// Disables an account (it can no longer sign in; its audit lines stay) or enables it again.

@@ -26,7 +26,7 @@ public static class UserCommand
             .CreateAsync(email, Option("--name") ?? email, role, Option("--office"), password);
         foreach (var error in errors)
         {
-            await output.WriteLineAsync(error);
+            await output.WriteLineAsync($"Refused: {error}");
         }
 
         if (errors.Count == 0)

@@ -43,7 +43,7 @@ public sealed partial class DemoData(
                 var plan = new BookingPlan(
                     office.Id, office.Code, phone, Names[i].ToUpperInvariant(), PersonKey.For(Names[i], birth), birth,
                     office.Settings.MessageFormat == MessageFormat.AddressWithIdPhoto ? "Jl. Engku Putri No. 3, Batam Centre" : null,
-                    AgePolicy.Classify(birth, date), [BookingPlanner.DayPlanFor(office.Calendar, date)], [], RefusalReason.DayFull, rules, now.UtcDateTime);
+                    AgePolicy.Classify(birth, date), [BookingPlanner.DayPlanFor(office.Calendar, date, StartOf(office, date))], [], RefusalReason.DayFull, rules, now.UtcDateTime);
                 var message = new IncomingRecord(
                     string.Create(CultureInfo.InvariantCulture, $"demo-{office.Code}-{i}"), office.Id, phone, $"#{Names[i]}#demo", now.UtcDateTime);
                 if (await store.BookAsync(message, plan, cancellationToken) is Core.Bookings.BookingConfirmed)
@@ -55,6 +55,10 @@ public sealed partial class DemoData(
 
         LogSeeded(logger, count);
     }
+
+    /// <summary>Demo bookings fill a day from its first slot, as if booked before the day began.</summary>
+    private static DateTimeOffset StartOf(Core.Offices.Office office, DateOnly date) =>
+        new(office.Calendar.ToUtc(date, TimeOnly.MinValue), TimeSpan.Zero);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Development demo data: {Count} bookings for today and tomorrow")]
     private static partial void LogSeeded(ILogger logger, int count);

@@ -21,6 +21,16 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
         new(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql("Host=localhost;Database=passportqueue").Options);
 }
 
+/// <summary>
+/// Lets <c>dotnet ef migrations add … --context PassportQueueDbContext</c> build SQLite's model without
+/// starting the app (which would otherwise hand the tool whichever context the host resolves).
+/// </summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<PassportQueueDbContext>
+{
+    public PassportQueueDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PassportQueueDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
 /// <summary>Hands out PostgreSQL contexts wherever the product asks for its context.</summary>
 internal sealed class PostgresContextFactory(IDbContextFactory<PostgresDbContext> inner) : IDbContextFactory<PassportQueueDbContext>
 {

@@ -14,7 +14,7 @@ public sealed class FloodGuard(IOptions<WhatsAppOptions> options, TimeProvider t
     private long _checks;
 
     /// <summary>What to do with one more message from a number. A redelivery of a message already counted is not counted again.</summary>
-    public FloodVerdict Check(string phone, string messageId)
+    public FloodVerdict Check(string phone, string messageId, DateTimeOffset at)
     {
         // Numbers quiet for a minute are forgotten now and then, so that memory follows the current traffic.
         if (Interlocked.Increment(ref _checks) % 20_000 == 0)
@@ -22,7 +22,7 @@ public sealed class FloodGuard(IOptions<WhatsAppOptions> options, TimeProvider t
             Trim();
         }
 
-        var now = time.GetUtcNow().UtcTicks;
+        var now = at.UtcTicks;
         var id = messageId.GetHashCode(StringComparison.Ordinal);
         var limit = options.Value.MessagesPerMinute;
         var window = _windows.GetOrAdd(phone, _ => new Window());

@@ -12,21 +12,8 @@ public sealed class IdPhotoStore(
 {
     private readonly IDataProtector _protector = protection.CreateProtector("PassportQueue.IdPhotos.v1");
 
-    /// <summary>Stores a photo for a message; a second delivery of the same message keeps the first photo.</summary>
-    public Task SaveAsync(string messageId, int officeId, string phone, string contentType, byte[] image, CancellationToken ct)
-    {
-        var encrypted = _protector.Protect(image);
-        var now = time.GetUtcNow().UtcDateTime;
-        return writes.RunAsync(
-            s => s.Execute(
-                """
-                INSERT INTO "IdPhotos" ("MessageId", "OfficeId", "Phone", "ContentType", "Encrypted", "SizeBytes", "ReceivedAtUtc")
-                VALUES (@id, @office, @phone, @type, @data, @size, @now) ON CONFLICT ("MessageId") DO NOTHING
-                """,
-                ("@id", messageId), ("@office", officeId), ("@phone", phone), ("@type", contentType), ("@data", encrypted),
-                ("@size", image.Length), ("@now", now)),
-            ct);
-    }
+    /// <summary>Encrypts a photo for storage with its message (<see cref="Core.Messages.IncomingPhoto"/>).</summary>
+    public Core.Messages.IncomingPhoto Seal(string contentType, byte[] image) => new(contentType, _protector.Protect(image), image.Length);
 
     /// <summary>The photo that came with a message, decrypted, or null if there is none or it was deleted.</summary>
     public async Task<(string ContentType, byte[] Image)?> LoadAsync(string messageId, CancellationToken ct)

@@ -12,9 +12,9 @@ public static class NotificationWriter
     public static string Text(OutboxKind kind, BookingView booking, Office office, CultureInfo? culture = null)
     {
         var c = culture ?? WhatsAppText.Indonesian;
-        var date = ReplyWriter.Date(c, booking.Date);
-        var slot = ReplyWriter.Time(c, office, booking.SlotStartUtc);
-        var by = ReplyWriter.Time(c, office, booking.CheckInDeadlineUtc);
+        var date = OfficeTime.Date(c, booking.Date);
+        var slot = OfficeTime.Time(c, office, booking.SlotStartUtc);
+        var by = OfficeTime.Time(c, office, booking.CheckInDeadlineUtc);
         return kind switch
         {
             OutboxKind.Forfeited => WhatsAppText.Get(c, "Notify_Forfeited", booking.Code, office.Settings.Name, $"{date} {slot}", by),
@@ -31,9 +31,9 @@ public static class NotificationWriter
         {
             ["1"] = booking.Code,
             ["2"] = office.Settings.Name,
-            ["3"] = ReplyWriter.Date(c, booking.Date),
-            ["4"] = ReplyWriter.Time(c, office, booking.SlotStartUtc),
-            ["5"] = ReplyWriter.Time(c, office, booking.CheckInDeadlineUtc),
+            ["3"] = OfficeTime.Date(c, booking.Date),
+            ["4"] = OfficeTime.Time(c, office, booking.SlotStartUtc),
+            ["5"] = OfficeTime.Time(c, office, booking.CheckInDeadlineUtc),
         });
     }
 }

@@ -22,8 +22,9 @@ public static class ReplyWriter
         var text = (outcome, office) switch
         {
             (NotAccepted, _) or (_, null) => WhatsAppText.Get(c, "NotAccepted"),
+            (Throttled, _) => WhatsAppText.Get(c, "Throttled"),
             (BookingConfirmed confirmed, { } o) => Booked(c, o, confirmed.Booking),
-            (BookingRefused refused, { } o) => Refused(c, o, refused),
+            (BookingRefused refused, { } o) => Refused(c, o, refused, now),
             (FormatRejected rejected, { } o) => Format(c, o, rejected, now),
             (CommandAnswered answered, { } o) => Command(c, o, answered, now),
             _ => throw new InvalidOperationException($"No reply for {outcome.GetType().Name}."),
@@ -31,21 +32,17 @@ public static class ReplyWriter
         return text.Length <= MaxLength ? text : text[..(MaxLength - 1)] + "…";
     }
 
-    /// <summary>The office-local date as applicants read it, e.g. "Rabu, 2 Desember 2026".</summary>
-    public static string Date(CultureInfo c, DateOnly date) => date.ToString("dddd, d MMMM yyyy", c);
+    private static string Date(CultureInfo c, DateOnly date) => OfficeTime.Date(c, date);
 
-    /// <summary>An instant as office-local time with its zone, e.g. "08.00 WIB".</summary>
-    public static string Time(CultureInfo c, Office office, DateTime utc) =>
-        Clock(c, TimeOnly.FromDateTime(office.Calendar.ToLocal(new DateTimeOffset(utc, TimeSpan.Zero))), office);
+    private static string Time(CultureInfo c, Office office, DateTime utc) => OfficeTime.Time(c, office, utc);
 
-    private static string Clock(CultureInfo c, TimeOnly time, Office office) =>
-        $"{time.ToString(c.Name.StartsWith("id", StringComparison.Ordinal) ? "HH.mm" : "HH:mm", c)} {office.Calendar.ZoneAbbreviation}";
+    private static string Clock(CultureInfo c, TimeOnly time, Office office) => OfficeTime.Clock(c, time, office.Calendar);
 
     private static string Booked(CultureInfo c, Office office, BookingView b) => WhatsAppText.Get(
         c, "Booked", b.Code, b.Name, office.Settings.Name, Date(c, b.Date), Time(c, office, b.SlotStartUtc),
         Time(c, office, b.CheckInDeadlineUtc), office.Settings.ArriveMinutesBefore, Documents(office));
 
-    private static string Refused(CultureInfo c, Office office, BookingRefused r)
+    private static string Refused(CultureInfo c, Office office, BookingRefused r, DateTimeOffset now)
     {
         var s = office.Settings;
         var text = r.Reason switch
@@ -54,12 +51,14 @@ public static class ReplyWriter
             RefusalReason.OutsideIntakeHours => WhatsAppText.Get(
                 c, "Refused_OutsideIntakeHours", s.Name, Clock(c, s.IntakeOpens ?? TimeOnly.MinValue, office), Clock(c, s.IntakeCloses ?? TimeOnly.MaxValue, office)),
             RefusalReason.IdPhotoMissing => WhatsAppText.Get(c, "Refused_IdPhotoMissing", s.Name, FormatOf(c, s), ExampleOf(c, s, DateOnly.MinValue)),
+            RefusalReason.DateInPast => WhatsAppText.Get(c, "Refused_DateInPast", Date(c, BookingPlanner.FirstBookableDate(office.Calendar, now))),
             RefusalReason.DateOutsideWindow => WhatsAppText.Get(c, "Refused_DateOutsideWindow", s.WindowEndDays),
             RefusalReason.NoPlacesInWindow => WhatsAppText.Get(c, "Refused_NoPlacesInWindow", s.Name, s.WindowEndDays),
             RefusalReason.PersonHasActiveBooking when r.ExistingCode is { } code => WhatsAppText.Get(c, "Refused_PersonHasActiveBooking_Own", code),
             var reason => WhatsAppText.Get(c, $"Refused_{reason}"),
         };
         return r.Reason is RefusalReason.DateInPast or RefusalReason.DateOutsideWindow or RefusalReason.OfficeClosed or RefusalReason.DayFull
+            or RefusalReason.NoSlotLeftToday
             ? text + "\n" + NextDates(c, office, r.NextDates)
             : text;
     }
@@ -72,7 +71,7 @@ public static class ReplyWriter
     private static string Format(CultureInfo c, Office office, FormatRejected rejected, DateTimeOffset now)
     {
         var s = office.Settings;
-        var tomorrow = office.Calendar.WindowStart(now);
+        var tomorrow = BookingPlanner.FirstBookableDate(office.Calendar, now);
         var reason = rejected.Problem switch
         {
             ParseProblem.WrongFieldCount => WhatsAppText.Get(c, "Format_WrongFieldCount", rejected.FieldCount),
@@ -95,7 +94,7 @@ public static class ReplyWriter
             Core.Messages.Command.Cancel => WhatsAppText.Get(c, "Cancel"),
             Core.Messages.Command.LostOrDamaged => WhatsAppText.Get(c, "LostOrDamaged", s.Name),
             _ => WhatsAppText.Get(
-                c, "Help", s.Name, FormatOf(c, s), ExampleOf(c, s, office.Calendar.WindowStart(now)),
+                c, "Help", s.Name, FormatOf(c, s), ExampleOf(c, s, BookingPlanner.FirstBookableDate(office.Calendar, now)),
                 s.IntakeOpens is { } opens && s.IntakeCloses is { } closes
                     ? WhatsAppText.Get(c, "Help_Hours", Clock(c, opens, office), Clock(c, closes, office))
                     : WhatsAppText.Get(c, "Help_AnyTime", s.WindowEndDays),

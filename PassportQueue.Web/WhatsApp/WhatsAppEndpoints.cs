@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using PassportQueue.Core.Audit;
-using PassportQueue.Core.Blacklist;
-using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
-using PassportQueue.Core.Offices;
-using PassportQueue.Core.Phones;
 using Twilio.TwiML;
 
 namespace PassportQueue.Web.WhatsApp;
@@ -36,17 +31,9 @@ public static partial class WhatsAppEndpoints
         return app;
     }
 
-    /// <summary>One incoming WhatsApp message: throttle a flood, fetch an e-KTP photo, run the engine, answer in Indonesian.</summary>
+    /// <summary>One incoming WhatsApp message, answered in TwiML (<see cref="IncomingMessageHandler"/>).</summary>
     public static async Task<Results<ContentHttpResult, BadRequest<string>>> IncomingAsync(
-        HttpRequest request,
-        BookingEngine engine,
-        IOfficeDirectory offices,
-        FloodGuard flood,
-        IPhoneRegistry registry,
-        MediaDownloader media,
-        IdPhotoStore photos,
-        TimeProvider time,
-        CancellationToken ct)
+        HttpRequest request, IncomingMessageHandler handler, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         string? Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : null;
@@ -56,24 +43,9 @@ public static partial class WhatsAppEndpoints
             return TypedResults.BadRequest("MessageSid, From and To are required.");
         }
 
-        var now = time.GetUtcNow();
-        var office = await offices.FindByNumberAsync(to, ct);
-        if (office is not null && PhoneNumber.TryParse(from, out var sender))
-        {
-            switch (flood.Check(sender.E164, sid))
-            {
-                case FloodVerdict.Throttle:
-                    await registry.FlagAsync(sender, FlagReason.MessageFlood, "too many messages in a minute", Actor.System, ct);
-                    return TwiML(WhatsAppText.Get(WhatsAppText.Indonesian, "Throttled"));
-                case FloodVerdict.Ignore:
-                    return TwiML(null);
-            }
-        }
-
-        var hasPhoto = office is { Settings.MessageFormat: MessageFormat.AddressWithIdPhoto }
-            && await SavePhotoAsync(form, sid, office, from, media, photos, ct);
-        var result = await engine.HandleAsync(new InboundMessage(sid, from, to, body, hasPhoto), ct);
-        return TwiML(ReplyWriter.Write(result.Outcome, result.Office, now));
+        // Exactly one image: a message with several attachments is not an e-KTP photo.
+        var media = Field("NumMedia") == "1" ? new IncomingMedia(Field("MediaUrl0") ?? string.Empty, Field("MediaContentType0") ?? string.Empty) : null;
+        return TwiML(await handler.HandleAsync(new InboundMessage(sid, from, to, body), media, ct));
     }
 
     /// <summary>A delivery status for a message we sent; an older status never replaces a newer one.</summary>
@@ -101,25 +73,6 @@ public static partial class WhatsAppEndpoints
         "read" => 5,
         _ => 0,
     };
-
-    private static async Task<bool> SavePhotoAsync(
-        IFormCollection form, string sid, Office office, string from, MediaDownloader media, IdPhotoStore photos, CancellationToken ct)
-    {
-        // Exactly one image: a message with several attachments is not an e-KTP photo.
-        if (form["NumMedia"].ToString() != "1" || !PhoneNumber.TryParse(from, out var phone))
-        {
-            return false;
-        }
-
-        var image = await media.DownloadAsync(form["MediaUrl0"].ToString(), form["MediaContentType0"].ToString(), ct);
-        if (image is not { } photo)
-        {
-            return false;
-        }
-
-        await photos.SaveAsync(sid, office.Id, phone.E164, photo.ContentType, photo.Image, ct);
-        return true;
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Development: no Twilio:AuthToken configured; webhooks are signed with the generated token {Token}")]
     private static partial void LogGeneratedToken(ILogger logger, string token);

@@ -14,6 +14,7 @@ public static class WhatsAppServiceExtensions
         services.AddSingleton(sp => TwilioAuthToken.From(sp.GetRequiredService<IOptions<TwilioOptions>>().Value, builder.Environment));
         services.AddSingleton<TwilioSignatureFilter>();
         services.AddSingleton<FloodGuard>();
+        services.AddSingleton<IncomingMessageHandler>();
         services.AddSingleton<IdPhotoStore>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSender>();

@@ -23,7 +23,7 @@ public sealed class BookingPlannerTests
         Assert.Equal(new DateTime(2026, 12, 2, 0, 30, 0, DateTimeKind.Utc), day.Slots[0].DeadlineUtc);
         Assert.Equal(RefusalReason.DayFull, plan.WhenFull);
         Assert.Equal("BUDI SANTOSO|1987-01-25", plan.PersonKey);
-        Assert.DoesNotContain(new DateOnly(2026, 12, 2), plan.Alternatives);
+        Assert.DoesNotContain(new DateOnly(2026, 12, 2), plan.Alternatives.Select(d => d.Date));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class BookingPlannerTests
         var refused = Refused(Plan(Builders.Settings(), Request(new DateOnly(2026, 12, 16))));
 
         Assert.Equal(RefusalReason.DateOutsideWindow, refused.Reason);
-        Assert.Equal(new DateOnly(2026, 12, 2), refused.Alternatives[0]);
+        Assert.Equal(new DateOnly(2026, 12, 2), refused.Alternatives[0].Date);
     }
 
     [Fact]
@@ -120,6 +120,50 @@ public sealed class BookingPlannerTests
         Assert.Equal(new DateTime(2026, 12, 2, 23, 0, 0, DateTimeKind.Utc), Accepted(forTomorrow).Days[0].Slots[0].StartUtc);
         Assert.Equal(new DateOnly(2026, 12, 2), Accepted(justBefore).Days[0].Date);
     }
+
+    [Fact]
+    public void BooksTodayOnlyInSlotsWhoseCheckInIsStillAhead()
+    {
+        // 07:45 WIB: the 08:00 slot's check-in closed at 07:30, the 08:30 slot's closes at 08:00.
+        var early = new DateTimeOffset(2026, 12, 1, 0, 45, 0, TimeSpan.Zero);
+        var settings = Builders.Settings() with { WindowStartDays = 0 };
+
+        var day = Assert.Single(Accepted(BookingPlanner.Plan(Builders.Office(settings), Phone, Request(new DateOnly(2026, 12, 1)), false, Rules, early)).Days);
+
+        Assert.Equal(3, day.FirstPlace);
+    }
+
+    [Fact]
+    public void RefusesTodayOnceEveryCheckInClosedAndDoesNotSuggestIt()
+    {
+        // 14:34 WIB, a window that starts today: today's slots (08:00, 08:30) are past their check-in.
+        var afternoon = new DateTimeOffset(2026, 12, 1, 7, 34, 0, TimeSpan.Zero);
+        var office = Builders.Office(Builders.Settings() with { WindowStartDays = 0 });
+
+        var refused = Refused(BookingPlanner.Plan(office, Phone, Request(new DateOnly(2026, 12, 1)), false, Rules, afternoon));
+
+        Assert.Equal(RefusalReason.NoSlotLeftToday, refused.Reason);
+        Assert.DoesNotContain(new DateOnly(2026, 12, 1), refused.Alternatives.Select(d => d.Date));
+        Assert.Equal(new DateOnly(2026, 12, 2), refused.Alternatives[0].Date);
+        Assert.Equal(new DateOnly(2026, 12, 2), BookingPlanner.FirstBookableDate(office.Calendar, afternoon));
+    }
+
+    [Fact]
+    public void SuggestsTodayWhileItHasASlotAhead()
+    {
+        var early = new DateTimeOffset(2026, 12, 1, 0, 45, 0, TimeSpan.Zero);
+        var office = Builders.Office(Builders.Settings() with { WindowStartDays = 0 });
+
+        var refused = Refused(BookingPlanner.Plan(office, Phone, Request(new DateOnly(2026, 12, 5)), false, Rules, early));
+
+        Assert.Equal(RefusalReason.OfficeClosed, refused.Reason);
+        Assert.Contains(new DateOnly(2026, 12, 1), refused.Alternatives.Select(d => d.Date));
+        Assert.Equal(new DateOnly(2026, 12, 1), BookingPlanner.FirstBookableDate(office.Calendar, early));
+    }
+
+    [Fact]
+    public void RefusesTodayAsPastWhenTheWindowStartsTomorrow() =>
+        Assert.Equal(RefusalReason.DateInPast, Refused(Plan(Builders.Settings(), Request(new DateOnly(2026, 12, 1)))).Reason);
 
     private static BookingRequest Request(DateOnly arrival) => new("BUDI SANTOSO", new DateOnly(1987, 1, 25), arrival, null);
 

@@ -74,7 +74,7 @@ public sealed class OfficeCalendarTests
 
     [Fact]
     public void RefusesADailyQuotaLargerThanTheSlotsHold() =>
-        Assert.Contains(Builders.Settings().Validate().Concat((Builders.Settings() with { DailyQuota = 5 }).Validate()), e => e.Contains("slots hold", StringComparison.Ordinal));
+        Assert.Contains(Builders.Settings().Validate().Concat((Builders.Settings() with { DailyQuota = 5 }).Validate()), e => e == SettingsProblem.QuotaAboveSlots);
 
     [Fact]
     public void ReportsInvalidSettings()

@@ -1,3 +1,4 @@
+using PassportQueue.Core.Phones;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
@@ -179,8 +180,13 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
         var photos = new[] { a, b }.Select(n => new IdPhotoStore(n.Get<WriteBatcher>(), n.Get<IDbContextFactory<PassportQueueDbContext>>(), keys, n.Clock)).ToArray();
         for (var i = 0; i < 20; i++)
         {
-            // e-KTP photos that came without a booking (the message was refused).
-            await photos[i % 2].SaveAsync($"SM-photo-{i}", 1, Builders.Sender(i), "image/jpeg", [0xFF, 0xD8, (byte)i, 0xFF, 0xD9], default);
+            // e-KTP photos that came without a booking (the message was refused), stored with their messages.
+            var node = i % 2 == 0 ? a : b;
+            var photo = photos[i % 2].Seal("image/jpeg", [0xFF, 0xD8, (byte)i, 0xFF, 0xD9]);
+            await node.Get<IBookingStore>().RecordAsync(
+                new IncomingRecord($"SM-photo-{i}", 1, PhoneNumber.Parse(Builders.Sender(i)), "#A#B", Builders.Now.UtcDateTime, photo),
+                new BookingRefused(RefusalReason.OutsideIntakeHours, []),
+                default);
         }
 
         var later = Builders.Now.AddDays(31);

@@ -1,3 +1,5 @@
+using PassportQueue.Core.Phones;
+using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Audit;
 using PassportQueue.Tests.Web.WhatsApp;
 using PassportQueue.Web.Data;
@@ -65,7 +67,10 @@ public sealed class SharedStateTests : IAsyncLifetime
         var (a, b) = StartTwoNodes();
         byte[] image = [0xFF, 0xD8, 0xFF, 0xE0, 0x01, 0x02, 0x03, 0xFF, 0xD9];
 
-        await a.Get<IdPhotoStore>().SaveAsync("SM-photo-shared", 1, "+6281234500001", "image/jpeg", image, default);
+        await a.Get<IBookingStore>().RecordAsync(
+            new IncomingRecord("SM-photo-shared", 1, PhoneNumber.Parse("+6281234500001"), "#A#B", DateTime.UtcNow, a.Get<IdPhotoStore>().Seal("image/jpeg", image)),
+            new BookingRefused(RefusalReason.OutsideIntakeHours, []),
+            default);
 
         var read = await b.Get<IdPhotoStore>().LoadAsync("SM-photo-shared", default);
         Assert.Equal(image, read!.Value.Image);

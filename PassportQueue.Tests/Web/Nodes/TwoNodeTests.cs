@@ -180,7 +180,7 @@ public sealed partial class TwoNodeTests : IAsyncLifetime
         await Expect(row.GetByTestId("row-state"), "Hangus");
         await Expect(dashboard.GetByTestId("count-Forfeited"), "Hangus: 1");
         // Re-rendered by another node's notification, still in the user's language.
-        await Expect(dashboard.Locator(".mud-main-content"), PassportQueue.Web.WhatsApp.ReplyWriter.Date(CultureInfo.GetCultureInfo("id-ID"), day));
+        await Expect(dashboard.Locator(".mud-main-content"), PassportQueue.Core.Offices.OfficeTime.Date(CultureInfo.GetCultureInfo("id-ID"), day));
         await BrowserSession.ScreenshotAsync(dashboard, "second-node-today");
     }
 

@@ -60,7 +60,7 @@ public abstract class WhatsAppWebhookTests(DatabaseProvider provider) : IAsyncLi
     [InlineData("#BUDI#31021987#02122026", "tanggal lahir tidak ada di kalender")]
     [InlineData("#BUDI#25011987#besok", "tanggal kedatangan harus ditulis HHBBTTTT, misalnya 02122026")]
     [InlineData("#BUDI#25011987#05122026", "Kantor tidak melayani pada tanggal tersebut")]
-    [InlineData("#BUDI#25011987#01122026", "Tanggal kedatangan paling cepat adalah besok")]
+    [InlineData("#BUDI#25011987#01122026", "Tanggal kedatangan paling cepat adalah Rabu, 2 Desember 2026")]
     [InlineData("#BUDI#25011987#20122026", "hanya dapat dipilih sampai 14 hari ke depan")]
     public async Task AnswersEveryCommandAndRefusalWithItsOwnText(string body, string expected)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
+using PassportQueue.Core.Offices;
 using PassportQueue.Web.Auth;
 
 namespace PassportQueue.Web.Components.Common;
@@ -38,7 +39,7 @@ public abstract class StaffComponentBase : ComponentBase
     }
 
     /// <summary>An instant in the user's office time (WIB for an admin), e.g. "01-12-2026 07.30 WIB".</summary>
-    protected string Local(DateTime utc) => LocalTime.Format(MyOffice, utc);
+    protected string Local(DateTime utc) => OfficeTime.Stamp(System.Globalization.CultureInfo.CurrentCulture, MyOffice, utc);
 
     /// <summary>Page initialisation, after <see cref="Me"/> is known.</summary>
     protected virtual Task OnStaffInitializedAsync() => Task.CompletedTask;

@@ -105,7 +105,7 @@ public sealed partial class Counter
             CounterStatus.InvalidCode => (L["Counter_InvalidCode"].Value, Severity.Error),
             CounterStatus.NotFound => (L["Counter_NotFound"].Value, Severity.Error),
             CounterStatus.WrongState => (L["Counter_WrongState", L[$"State_{result.Booking!.State}"]].Value, Severity.Warning),
-            CounterStatus.NotToday => (L["Counter_NotToday", WhatsApp.ReplyWriter.Date(Culture, result.Booking!.Date)].Value, Severity.Warning),
+            CounterStatus.NotToday => (L["Counter_NotToday", Core.Offices.OfficeTime.Date(Culture, result.Booking!.Date)].Value, Severity.Warning),
             CounterStatus.Late => (L["Counter_Late", Time(result.Booking!.CheckInDeadlineUtc)].Value, Severity.Error),
             CounterStatus.ReasonRequired => (L["Counter_ReasonRequired"].Value, Severity.Warning),
             CounterStatus.Done when !announceDone => (null, Severity.Info),
@@ -126,7 +126,7 @@ public sealed partial class Counter
     }
 
     private string Time(DateTime utc) =>
-        Office is null ? utc.ToString("HH:mm", CultureInfo.InvariantCulture) : WhatsApp.ReplyWriter.Time(Culture, Office, utc);
+        Office is null ? utc.ToString("HH:mm", CultureInfo.InvariantCulture) : Core.Offices.OfficeTime.Time(Culture, Office, utc);
 
-    private string Slot(BookingDetails d) => $"{WhatsApp.ReplyWriter.Date(Culture, d.Booking.Date)} {Time(d.Booking.SlotStartUtc)}";
+    private string Slot(BookingDetails d) => $"{Core.Offices.OfficeTime.Date(Culture, d.Booking.Date)} {Time(d.Booking.SlotStartUtc)}";
 }

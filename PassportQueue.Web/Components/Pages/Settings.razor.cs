@@ -48,7 +48,9 @@ public sealed partial class Settings
         }
 
         var (settings, problems) = Form.ToSettings(L["Settings_BadTime"], L["Settings_BadDate"]);
-        Errors = problems.Count > 0 ? problems : await Editor.SaveAsync(OfficeCode, settings!, Me.Actor, CancellationToken.None);
+        Errors = problems.Count > 0
+            ? problems
+            : [.. (await Editor.SaveAsync(OfficeCode, settings!, Me.Actor, CancellationToken.None)).Select(p => L[$"SettingsProblem_{p}"].Value)];
         Saved = Errors.Count == 0;
     }
 

@@ -99,6 +99,6 @@ public sealed partial class Simulator
     private string Local(DateTime utc)
     {
         var office = AllOffices.FirstOrDefault(o => o.Settings.WhatsAppNumbers.Any(n => PhoneNumber.Parse(n).E164 == OfficeNumber));
-        return office is null ? utc.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : ReplyWriter.Time(WhatsAppText.Indonesian, office, utc);
+        return office is null ? utc.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : OfficeTime.Time(WhatsAppText.Indonesian, office, utc);
     }
 }

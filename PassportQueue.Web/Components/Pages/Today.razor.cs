@@ -127,5 +127,5 @@ public sealed partial class Today
         await ReloadAsync();
     }
 
-    private string Time(DateTime utc) => Office is null ? string.Empty : WhatsApp.ReplyWriter.Time(System.Globalization.CultureInfo.CurrentCulture, Office, utc);
+    private string Time(DateTime utc) => Office is null ? string.Empty : Core.Offices.OfficeTime.Time(System.Globalization.CultureInfo.CurrentCulture, Office, utc);
 }

@@ -93,6 +93,14 @@ public sealed partial class NumberReview
         (Notice, NoticeSeverity) = notice;
     }
 
+    private string Describe(TimelineEntry entry) => entry switch
+    {
+        { State: { } state } => $"{entry.What} · {L[$"State_{state}"]}",
+        { Flag: { } flag } => entry.What is null ? L[$"Flag_{flag}"] : $"{L[$"Flag_{flag}"]}: {AuditText.Reason(L, entry.What)}",
+        { Action: { } action } => entry.What is null ? AuditText.Action(L, action) : $"{AuditText.Action(L, action)}: {AuditText.Reason(L, entry.What)}",
+        _ => entry.What ?? string.Empty,
+    };
+
     private static Color Colour(TimelineKind kind) => kind switch
     {
         TimelineKind.Flag => Color.Error,

@@ -404,79 +404,6 @@ namespace PassportQueue.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("PassportQueue.Web.Auth.StaffUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OfficeCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
             modelBuilder.Entity("PassportQueue.Web.Data.Records.DayCounter", b =>
                 {
                     b.Property<int>("OfficeId")
@@ -503,6 +430,9 @@ namespace PassportQueue.Web.Data.Migrations
                     b.Property<int>("Quota")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SlotsPerDay")
                         .HasColumnType("INTEGER");
 
@@ -513,6 +443,8 @@ namespace PassportQueue.Web.Data.Migrations
                             t.HasCheckConstraint("CK_DayCounters_Arrived", "\"Arrived\" >= 0 AND \"Arrived\" <= \"OpenTaken\" + \"PriorityTaken\"");
 
                             t.HasCheckConstraint("CK_DayCounters_Open", "\"OpenTaken\" >= 0 AND \"OpenTaken\" + \"PriorityQuota\" <= \"Quota\"");
+
+                            t.HasCheckConstraint("CK_DayCounters_Places", "\"Skipped\" >= 0 AND \"OpenTaken\" + \"PriorityTaken\" + \"Skipped\" <= \"SlotsPerDay\" * \"PlacesPerSlot\"");
 
                             t.HasCheckConstraint("CK_DayCounters_Priority", "\"PriorityTaken\" >= 0 AND \"PriorityTaken\" <= \"PriorityQuota\"");
 
@@ -665,6 +597,79 @@ namespace PassportQueue.Web.Data.Migrations
                     b.ToTable("PhoneDependants", (string)null);
                 });
 
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.StaffUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficeCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("PassportQueue.Web.Data.Records.StoredMessage", b =>
                 {
                     b.Property<string>("MessageId")
@@ -712,7 +717,7 @@ namespace PassportQueue.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("PassportQueue.Web.Auth.StaffUser", null)
+                    b.HasOne("PassportQueue.Web.Data.Records.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -721,7 +726,7 @@ namespace PassportQueue.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("PassportQueue.Web.Auth.StaffUser", null)
+                    b.HasOne("PassportQueue.Web.Data.Records.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -736,7 +741,7 @@ namespace PassportQueue.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("PassportQueue.Web.Auth.StaffUser", null)
+                    b.HasOne("PassportQueue.Web.Data.Records.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -745,7 +750,7 @@ namespace PassportQueue.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("PassportQueue.Web.Auth.StaffUser", null)
+                    b.HasOne("PassportQueue.Web.Data.Records.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -49,9 +49,9 @@ public sealed class SupervisorQueries(IDbContextFactory<PassportQueueDbContext> 
         return
         [
             .. messages.Select(m => new TimelineEntry(m.ReceivedAtUtc, TimelineKind.Message, $"[{offices.GetValueOrDefault(m.OfficeId)}] {m.Body}", phone)),
-            .. bookings.Select(b => new TimelineEntry(b.CreatedAtUtc, TimelineKind.Booking, $"{b.Code} · {b.Name} · {b.Date:dd-MM-yyyy} · {b.State}", phone)),
-            .. flags.Select(f => new TimelineEntry(f.RaisedAtUtc, TimelineKind.Flag, $"{f.Reason}{(f.Detail is null ? "" : ": " + f.Detail)}", f.RaisedBy)),
-            .. audit.Select(a => new TimelineEntry(a.AtUtc, TimelineKind.Audit, $"{a.Action}{(a.Reason is null ? "" : ": " + a.Reason)}", a.Actor)),
+            .. bookings.Select(b => new TimelineEntry(b.CreatedAtUtc, TimelineKind.Booking, $"{b.Code} · {b.Name} · {b.Date:dd-MM-yyyy}", phone) { State = b.State }),
+            .. flags.Select(f => new TimelineEntry(f.RaisedAtUtc, TimelineKind.Flag, f.Detail, f.RaisedBy) { Flag = f.Reason }),
+            .. audit.Select(a => new TimelineEntry(a.AtUtc, TimelineKind.Audit, a.Reason, a.Actor) { Action = a.Action }),
         ];
     }
 
@@ -130,7 +130,18 @@ public enum TimelineKind
 }
 
 /// <summary>One line of a number's history.</summary>
-public sealed record TimelineEntry(DateTime AtUtc, TimelineKind Kind, string What, string Who);
+/// <summary>
+/// One line of a number's timeline: its text (a message, a booking, or a stored reason) and, by kind,
+/// the booking's state, the flag's reason or the audit action, which the page renders in the reader's language.
+/// </summary>
+public sealed record TimelineEntry(DateTime AtUtc, TimelineKind Kind, string? What, string Who)
+{
+    public BookingState? State { get; init; }
+
+    public FlagReason? Flag { get; init; }
+
+    public AuditAction? Action { get; init; }
+}
 
 /// <summary>The audit page's filters.</summary>
 public sealed record AuditFilter(string? Who, AuditAction? What, DateTime? From, DateTime? To, string? Code, string? Phone);

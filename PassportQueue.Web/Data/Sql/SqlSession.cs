@@ -249,9 +249,9 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
         }
 
         command.Transaction = Transaction;
-        for (var i = 0; i < args.Length; i++)
+        foreach (var (name, value) in args)
         {
-            command.Parameters[i].Value = ToDb(args[i].Value);
+            command.Parameters[name].Value = ToDb(value);
         }
 
         return command;

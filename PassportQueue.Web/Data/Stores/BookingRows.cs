@@ -1,5 +1,6 @@
 using System.Data.Common;
 using PassportQueue.Core.Bookings;
+using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Web.Data.Stores;
 
@@ -7,25 +8,31 @@ namespace PassportQueue.Web.Data.Stores;
 internal static class BookingRows
 {
     public const string Select = """
-        SELECT b."Code", o."Code", b."Name", b."BirthDate", b."AgeGroup", b."IsOwner", b."Date", b."SlotIndex",
-               b."SlotStartUtc", b."CheckInDeadlineUtc", b."State", b."Id", b."Phone", b."OfficeId"
+        SELECT b."Code" AS "Code", o."Code" AS "OfficeCode", b."Name" AS "Name", b."BirthDate" AS "BirthDate", b."AgeGroup" AS "AgeGroup",
+               b."IsOwner" AS "IsOwner", b."Date" AS "Date", b."SlotIndex" AS "SlotIndex", b."SlotStartUtc" AS "SlotStartUtc",
+               b."CheckInDeadlineUtc" AS "CheckInDeadlineUtc", b."State" AS "State", b."Id" AS "Id", b."Phone" AS "Phone", b."OfficeId" AS "OfficeId"
         FROM "Bookings" b JOIN "Offices" o ON o."Id" = b."OfficeId"
         """;
 
+    /// <summary>The states that hold a person's one active place, as parameters <c>@booked</c> and <c>@arrived</c>.</summary>
+    public static readonly (string, object?)[] ActiveStates = [("@booked", BookingState.Booked), ("@arrived", BookingState.Arrived)];
+
     public static BookingView Map(DbDataReader r) => new(
-        r.GetString(0),
-        r.GetString(1),
-        r.GetString(2),
-        r.GetFieldValue<DateOnly>(3),
-        (AgeGroup)r.GetInt32(4),
-        r.GetBoolean(5),
-        r.GetFieldValue<DateOnly>(6),
-        r.GetInt32(7),
-        DateTime.SpecifyKind(r.GetDateTime(8), DateTimeKind.Utc),
-        DateTime.SpecifyKind(r.GetDateTime(9), DateTimeKind.Utc),
-        (BookingState)r.GetInt32(10));
+        r.Get<string>("Code"),
+        r.Get<string>("OfficeCode"),
+        r.Get<string>("Name"),
+        r.Get<DateOnly>("BirthDate"),
+        r.GetEnum<AgeGroup>("AgeGroup"),
+        r.Get<bool>("IsOwner"),
+        r.Get<DateOnly>("Date"),
+        r.Get<int>("SlotIndex"),
+        r.GetUtc("SlotStartUtc"),
+        r.GetUtc("CheckInDeadlineUtc"),
+        r.GetEnum<BookingState>("State"));
 
     /// <summary>A booking with its key and number, for writes that follow the read.</summary>
-    public static (long Id, string Phone, int OfficeId, BookingView View) MapWithKey(DbDataReader r) =>
-        (r.GetInt64(11), r.GetString(12), r.GetInt32(13), Map(r));
+    public static StoredBooking MapWithKey(DbDataReader r) => new(r.Get<long>("Id"), r.Get<string>("Phone"), r.Get<int>("OfficeId"), Map(r));
 }
+
+/// <summary>A booking as read for a write: its key, number and office beside what is shown of it.</summary>
+internal sealed record StoredBooking(long Id, string Phone, int OfficeId, BookingView View);

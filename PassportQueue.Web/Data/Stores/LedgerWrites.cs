@@ -21,6 +21,10 @@ internal static class LedgerWrites
             "\"AtUtc\", \"Actor\", \"Action\", \"OfficeId\", \"BookingId\", \"Phone\", \"Reason\"",
             at, actor.Value, action, officeId, bookingId, phone, Truncate(reason));
 
+    /// <summary>An audit line with a reason the system gives, stored as its code (rendered in the reader's language).</summary>
+    public static void Audit(SqlSession s, DateTime at, Actor actor, AuditAction action, int? officeId, long? bookingId, string? phone, SystemReason reason) =>
+        Audit(s, at, actor, action, officeId, bookingId, phone, reason.Stored);
+
     /// <summary>Queues a message to the applicant in the caller's transaction; at most one per booking and kind.</summary>
     public static void Notify(SqlSession s, OutboxKind kind, long bookingId, int officeId, string phone, DateTime dueAt, DateTime now) =>
         s.Execute(
@@ -35,11 +39,14 @@ internal static class LedgerWrites
         s.Execute(
             """
             INSERT INTO "Phones" ("Number", "Dependants", "NoShows", "Standing", "FirstSeenUtc")
-            VALUES (@p, 0, 0, 0, @now) ON CONFLICT ("Number") DO NOTHING
+            VALUES (@p, 0, 0, @clear, @now) ON CONFLICT ("Number") DO NOTHING
             """,
-            ("@p", phone), ("@now", now));
+            ("@p", phone), ("@clear", PhoneStanding.Clear), ("@now", now));
 
-    /// <summary>Records a flag; a clear number becomes flagged. Returns whether the standing moved.</summary>
+    /// <summary>
+    /// Records a flag; a clear number becomes flagged. Returns whether the standing moved.
+    /// <paramref name="detail"/> is the evidence: a stored <see cref="SystemReason"/>, or what an officer typed.
+    /// </summary>
     public static bool Flag(SqlSession s, string phone, FlagReason reason, string? detail, long? bookingId, Actor actor, DateTime now)
     {
         EnsurePhone(s, phone, now);
@@ -49,7 +56,7 @@ internal static class LedgerWrites
             VALUES (@p, @reason, @detail, @booking, @by, @now)
             """,
             ("@p", phone), ("@reason", reason), ("@detail", Truncate(detail)), ("@booking", bookingId), ("@by", actor.Value), ("@now", now));
-        var why = detail is null ? reason.ToString() : $"{reason}: {detail}";
+        var why = detail ?? SystemReason.Of(ReasonCode.FlagReason, reason.ToString()).Stored;
         var moved = Move(s, phone, PhoneStanding.Clear, PhoneStanding.Flagged, why, now);
         Audit(s, now, actor, AuditAction.Flagged, null, bookingId, phone, why);
         return moved;
@@ -69,17 +76,17 @@ internal static class LedgerWrites
     }
 
     public static PhoneStanding? Standing(SqlSession s, string phone) =>
-        s.Row("""SELECT "Standing" FROM "Phones" WHERE "Number" = @p""", r => (PhoneStanding?)r.GetInt32(0), ("@p", phone));
+        s.Row("""SELECT "Standing" AS "Standing" FROM "Phones" WHERE "Number" = @p""", r => (PhoneStanding?)r.GetEnum<PhoneStanding>("Standing"), ("@p", phone));
 
-    /// <summary>A no-show: counts it, flags the number, and blacklists it once the rules' limit is reached.</summary>
+    /// <summary>A no-show: counts it, flags the number, and blacklists it when <see cref="NoShowPolicy"/> says so.</summary>
     public static void NoShow(SqlSession s, string phone, long bookingId, string code, BookingRules rules, Actor actor, DateTime now)
     {
         var noShows = s.Scalar<int>(
             """UPDATE "Phones" SET "NoShows" = "NoShows" + 1 WHERE "Number" = @p RETURNING "NoShows" """, ("@p", phone));
-        Flag(s, phone, FlagReason.NoShow, code, bookingId, actor, now);
-        if (rules.AutoBlacklistAfterNoShows > 0 && noShows >= rules.AutoBlacklistAfterNoShows)
+        Flag(s, phone, NoShowPolicy.Flag, SystemReason.Of(ReasonCode.ForfeitedCode, code).Stored, bookingId, actor, now);
+        if (NoShowPolicy.Blacklists(noShows, rules))
         {
-            var reason = $"{noShows} no-shows";
+            var reason = SystemReason.Of(ReasonCode.NoShows, noShows.ToString(System.Globalization.CultureInfo.InvariantCulture)).Stored;
             _ = ChangeStanding(s, phone, PhoneStanding.Flagged, PhoneStanding.Blacklisted, AuditAction.Blacklisted, reason, Actor.System, now)
                 || ChangeStanding(s, phone, PhoneStanding.Clear, PhoneStanding.Blacklisted, AuditAction.Blacklisted, reason, Actor.System, now);
         }

@@ -1,7 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Offices;
-using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Web.Data.Stores;
 
@@ -11,44 +12,46 @@ namespace PassportQueue.Web.Data.Stores;
 /// already have bookings take the new quota and priority share as far as their bookings and
 /// their slots allow; they keep the slot schedule they opened with, which their places are numbered by.
 /// </summary>
-public sealed class OfficeSettingsEditor(WriteBatcher writes, OfficeDirectory offices, ChangeFeed feed, TimeProvider time)
+public sealed class OfficeSettingsEditor(IDbContextFactory<PassportQueueDbContext> contexts, OfficeDirectory offices, ChangeFeed feed, TimeProvider time)
 {
     /// <summary>Saves new settings for an office; returns what is wrong with them, or nothing when saved.</summary>
-    public async Task<IReadOnlyList<string>> SaveAsync(string officeCode, OfficeSettings settings, Actor actor, CancellationToken ct)
+    public async Task<IReadOnlyList<SettingsProblem>> SaveAsync(string officeCode, OfficeSettings settings, Actor actor, CancellationToken ct)
     {
-        var office = await offices.FindByCodeAsync(officeCode, ct);
-        if (office is null)
+        var known = await offices.FindByCodeAsync(officeCode, ct);
+        if (known is null)
         {
-            return [$"Unknown office {officeCode}."];
+            return [SettingsProblem.UnknownOffice];
         }
 
-        var updated = settings with { Code = office.Code };
-        if (updated.Validate() is { Count: > 0 } errors)
+        var updated = settings with { Code = known.Code };
+        if (updated.Validate() is { Count: > 0 } problems)
         {
-            return errors;
+            return problems;
         }
 
-        var changes = Differences(office.Settings, updated);
+        var changes = Differences(known.Settings, updated);
         if (changes.Length == 0)
         {
             return [];
         }
 
         var now = time.GetUtcNow();
-        var today = office.Calendar.LocalDate(now);
-        await writes.RunAsync(
-            s =>
-            {
-                s.Execute(
-                    """UPDATE "Offices" SET "SettingsJson" = @json, "UpdatedAtUtc" = @now WHERE "Id" = @id""",
-                    ("@json", OfficeSettingsJson.Write(updated)), ("@now", now.UtcDateTime), ("@id", office.Id));
-                var days = ApplyToOpenedDays(s, office.Id, today, updated);
-                LedgerWrites.Audit(s, now.UtcDateTime, actor, AuditAction.OfficeSettingsChanged, office.Id, null, null, $"{changes} (days already open: {days})");
-                return days;
-            },
-            ct);
+        var today = known.Calendar.LocalDate(now);
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            var office = await db.Offices.SingleAsync(o => o.Id == known.Id, ct);
+            office.ChangeSettings(updated, now.UtcDateTime);
+            var days = await ApplyToOpenedDaysAsync(db, office.Id, today, updated, ct);
+            db.AuditEntries.Add(AuditEntry.Record(
+                now.UtcDateTime, actor, AuditAction.OfficeSettingsChanged, office.Id, null, null,
+                SystemReason.Of(ReasonCode.SettingsChanged, changes, days.ToString(CultureInfo.InvariantCulture)).Stored));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
         // Every node's office cache and open dashboards (this node's at once).
-        feed.Publish(new Change(ChangeKind.Settings, office.Code));
+        feed.Publish(new Change(ChangeKind.Settings, known.Code));
         return [];
     }
 
@@ -57,26 +60,20 @@ public sealed class OfficeSettingsEditor(WriteBatcher writes, OfficeDirectory of
     /// priority share: never below what is taken, never above what the day's slots hold. Each update
     /// is conditional on the counts read, so a booking that slipped in between leaves that day as it was.
     /// </summary>
-    private static int ApplyToOpenedDays(SqlSession s, int officeId, DateOnly today, OfficeSettings settings)
+    private static async Task<int> ApplyToOpenedDaysAsync(PassportQueueDbContext db, int officeId, DateOnly today, OfficeSettings settings, CancellationToken ct)
     {
-        var days = s.List(
-            """
-            SELECT "Date", "OpenTaken", "PriorityTaken", "SlotsPerDay" * "PlacesPerSlot" FROM "DayCounters"
-            WHERE "OfficeId" = @o AND "Date" >= @today
-            """,
-            r => (Date: r.GetFieldValue<DateOnly>(0), Open: r.GetInt32(1), Priority: r.GetInt32(2), Places: r.GetInt32(3)),
-            ("@o", officeId), ("@today", today));
+        var days = await db.DayCounters.AsNoTracking()
+            .Where(d => d.OfficeId == officeId && d.Date >= today)
+            .Select(d => new { d.Date, d.OpenTaken, d.PriorityTaken, Places = d.SlotsPerDay * d.PlacesPerSlot })
+            .ToListAsync(ct);
         var changed = 0;
         foreach (var day in days)
         {
-            var priorityQuota = Math.Min(Math.Max(settings.PriorityQuota, day.Priority), day.Places - day.Open);
-            var quota = Math.Min(day.Places, Math.Max(settings.DailyQuota, day.Open + priorityQuota));
-            changed += s.Execute(
-                """
-                UPDATE "DayCounters" SET "Quota" = @q, "PriorityQuota" = @pq
-                WHERE "OfficeId" = @o AND "Date" = @d AND "OpenTaken" = @open AND "PriorityTaken" = @priority
-                """,
-                ("@q", quota), ("@pq", priorityQuota), ("@o", officeId), ("@d", day.Date), ("@open", day.Open), ("@priority", day.Priority));
+            var priorityQuota = Math.Min(Math.Max(settings.PriorityQuota, day.PriorityTaken), day.Places - day.OpenTaken);
+            var quota = Math.Min(day.Places, Math.Max(settings.DailyQuota, day.OpenTaken + priorityQuota));
+            changed += await db.DayCounters
+                .Where(d => d.OfficeId == officeId && d.Date == day.Date && d.OpenTaken == day.OpenTaken && d.PriorityTaken == day.PriorityTaken)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Quota, quota).SetProperty(d => d.PriorityQuota, priorityQuota), ct);
         }
 
         return changed;

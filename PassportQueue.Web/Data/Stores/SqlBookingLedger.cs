@@ -26,10 +26,10 @@ public sealed class SqlBookingLedger(WriteBatcher writes, Database database, Cha
 
             var moved = s.Execute(
                 """
-                UPDATE "Bookings" SET "State" = 1, "UpdatedAtUtc" = @now
-                WHERE "Id" = @id AND "State" = 0 AND "CheckInDeadlineUtc" >= @now
+                UPDATE "Bookings" SET "State" = @arrived, "UpdatedAtUtc" = @now
+                WHERE "Id" = @id AND "State" = @booked AND "CheckInDeadlineUtc" >= @now
                 """,
-                ("@now", nowUtc), ("@id", row.Id)) == 1;
+                [("@now", nowUtc), ("@id", row.Id), .. BookingRows.ActiveStates]) == 1;
             if (!moved)
             {
                 return new LedgerChange(false, row.View);
@@ -38,11 +38,12 @@ public sealed class SqlBookingLedger(WriteBatcher writes, Database database, Cha
             var queue = s.Scalar<int>(
                 """
                 UPDATE "DayCounters" SET "Arrived" = "Arrived" + 1
-                WHERE "OfficeId" = @o AND "Date" = @d RETURNING "Arrived"
+                WHERE "OfficeId" = @o AND "Date" = @d RETURNING "Arrived" AS "QueueNumber"
                 """,
                 ("@o", row.OfficeId), ("@d", row.View.Date));
             s.Execute("""UPDATE "Bookings" SET "QueueNumber" = @q WHERE "Id" = @id""", ("@q", queue), ("@id", row.Id));
-            LedgerWrites.Audit(s, nowUtc, actor, AuditAction.Arrived, row.OfficeId, row.Id, row.Phone, $"queue number {queue}");
+            LedgerWrites.Audit(s, nowUtc, actor, AuditAction.Arrived, row.OfficeId, row.Id, row.Phone,
+                SystemReason.Of(ReasonCode.QueueNumber, queue.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             return new LedgerChange(true, row.View with { State = BookingState.Arrived }, queue);
         }, cancellationToken);
 
@@ -66,10 +67,10 @@ public sealed class SqlBookingLedger(WriteBatcher writes, Database database, Cha
 
             var moved = s.Execute(
                 """
-                UPDATE "Bookings" SET "State" = 4, "StateReason" = @reason, "UpdatedAtUtc" = @now
-                WHERE "Id" = @id AND "State" = 0 AND "CheckInDeadlineUtc" < @now
+                UPDATE "Bookings" SET "State" = @forfeited, "StateReason" = @reason, "UpdatedAtUtc" = @now
+                WHERE "Id" = @id AND "State" = @booked AND "CheckInDeadlineUtc" < @now
                 """,
-                ("@reason", reason), ("@now", nowUtc), ("@id", row.Id)) == 1;
+                ("@forfeited", BookingState.Forfeited), ("@booked", BookingState.Booked), ("@reason", reason), ("@now", nowUtc), ("@id", row.Id)) == 1;
             if (!moved)
             {
                 return new LedgerChange(false, row.View);
@@ -86,12 +87,12 @@ public sealed class SqlBookingLedger(WriteBatcher writes, Database database, Cha
         database.ReadAsync<IReadOnlyList<BookingCode>>(
             s => s.List(
                 """
-                SELECT b."Code" FROM "Bookings" b JOIN "Offices" o ON o."Id" = b."OfficeId"
-                WHERE b."State" = 0 AND b."CheckInDeadlineUtc" < @now AND (CAST(@office AS TEXT) IS NULL OR o."Code" = @office)
+                SELECT b."Code" AS "Code" FROM "Bookings" b JOIN "Offices" o ON o."Id" = b."OfficeId"
+                WHERE b."State" = @booked AND b."CheckInDeadlineUtc" < @now AND (CAST(@office AS TEXT) IS NULL OR o."Code" = @office)
                 ORDER BY b."CheckInDeadlineUtc"
                 """,
-                r => BookingCode.TryParse(r.GetString(0), out var c) ? c : throw new InvalidDataException("Stored code is invalid."),
-                ("@now", nowUtc), ("@office", officeCode)),
+                r => BookingCode.TryParse(r.Get<string>("Code"), out var c) ? c : throw new InvalidDataException("Stored code is invalid."),
+                ("@booked", BookingState.Booked), ("@now", nowUtc), ("@office", officeCode)),
             cancellationToken);
 
     private Task<LedgerChange> MoveAsync(
@@ -130,6 +131,6 @@ public sealed class SqlBookingLedger(WriteBatcher writes, Database database, Cha
         return result;
     }
 
-    private static (long Id, string Phone, int OfficeId, BookingView View)? Load(SqlSession s, BookingCode code) =>
+    private static StoredBooking? Load(SqlSession s, BookingCode code) =>
         s.List(BookingRows.Select + """ WHERE b."Code" = @code""", BookingRows.MapWithKey, ("@code", code.Value)) is [var row] ? row : null;
 }

@@ -421,79 +421,6 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("PassportQueue.Web.Auth.StaffUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("OfficeCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
             modelBuilder.Entity("PassportQueue.Web.Data.Records.DayCounter", b =>
                 {
                     b.Property<int>("OfficeId")
@@ -520,6 +447,9 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                     b.Property<int>("Quota")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SlotsPerDay")
                         .HasColumnType("integer");
 
@@ -530,6 +460,8 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                             t.HasCheckConstraint("CK_DayCounters_Arrived", "\"Arrived\" >= 0 AND \"Arrived\" <= \"OpenTaken\" + \"PriorityTaken\"");
 
                             t.HasCheckConstraint("CK_DayCounters_Open", "\"OpenTaken\" >= 0 AND \"OpenTaken\" + \"PriorityQuota\" <= \"Quota\"");
+
+                            t.HasCheckConstraint("CK_DayCounters_Places", "\"Skipped\" >= 0 AND \"OpenTaken\" + \"PriorityTaken\" + \"Skipped\" <= \"SlotsPerDay\" * \"PlacesPerSlot\"");
 
                             t.HasCheckConstraint("CK_DayCounters_Priority", "\"PriorityTaken\" >= 0 AND \"PriorityTaken\" <= \"PriorityQuota\"");
 
@@ -684,6 +616,79 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                     b.ToTable("PhoneDependants", (string)null);
                 });
 
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.StaffUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("OfficeCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("PassportQueue.Web.Data.Records.StoredMessage", b =>
                 {
                     b.Property<string>("MessageId")
@@ -731,7 +736,7 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("PassportQueue.Web.Auth.StaffUser", null)
+                    b.HasOne("PassportQueue.Web.Data.Records.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -740,7 +745,7 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("PassportQueue.Web.Auth.StaffUser", null)
+                    b.HasOne("PassportQueue.Web.Data.Records.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -755,7 +760,7 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("PassportQueue.Web.Auth.StaffUser", null)
+                    b.HasOne("PassportQueue.Web.Data.Records.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -764,7 +769,7 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("PassportQueue.Web.Auth.StaffUser", null)
+                    b.HasOne("PassportQueue.Web.Data.Records.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,0 +1,41 @@
+namespace PassportQueue.Core.Audit;
+
+/// <summary>
+/// Reasons the system itself gives for a change, stored as codes with their values so that each
+/// reader sees them in their own language. Reasons typed by staff are stored as they were typed.
+/// </summary>
+public enum ReasonCode
+{
+    /// <summary>The first adult booked from a number became its owner.</summary>
+    FirstAdultOnNumber = 0,
+
+    /// <summary>A booking made by an incoming message; value: the message id.</summary>
+    BookedByMessage = 1,
+
+    /// <summary>Checked in; value: the queue number given.</summary>
+    QueueNumber = 2,
+
+    /// <summary>A code not checked in before its deadline.</summary>
+    Late = 3,
+
+    /// <summary>Blacklisted automatically; value: the number's no-shows.</summary>
+    NoShows = 4,
+
+    /// <summary>A number tried to book someone the rules refuse it; value: the name written.</summary>
+    TriedToBook = 5,
+
+    /// <summary>The person already holds a booking from another number; value: that number, masked.</summary>
+    AlreadyBookedFrom = 6,
+
+    /// <summary>More messages in a minute than a person sends.</summary>
+    MessageFlood = 7,
+
+    /// <summary>A no-show flag; value: the forfeited code.</summary>
+    ForfeitedCode = 8,
+
+    /// <summary>Office settings changed; values: what changed, and how many already opened days took the new quota.</summary>
+    SettingsChanged = 9,
+
+    /// <summary>A flag raised without further evidence; value: the <c>FlagReason</c>.</summary>
+    FlagReason = 10,
+}

@@ -1,0 +1,40 @@
+namespace PassportQueue.Core.Bookings;
+
+/// <summary>
+/// Whether a day still has a place, from its stored count. The store takes a place with a
+/// conditional update guarded by the same conditions (and check constraints); this rule is the
+/// one that answers "which dates have places" for a refusal's suggestions.
+/// </summary>
+public static class DayPlaces
+{
+    /// <summary>Whether <paramref name="day"/> has a place for a regular or a priority applicant; a day with no count yet has all its places.</summary>
+    public static bool HasPlace(DayPlan day, DayCount? count, bool priority)
+    {
+        if (count is null)
+        {
+            return day.Quota > 0 && day.FirstPlace <= day.Capacity;
+        }
+
+        // Places are numbered in order; those before the first usable one are skipped, and none goes past the slots.
+        if (Math.Max(count.Numbered, day.FirstPlace - 1) >= count.Capacity)
+        {
+            return false;
+        }
+
+        return count.OpenTaken + count.PriorityQuota < count.Quota || (priority && count.PriorityTaken < count.PriorityQuota);
+    }
+}
+
+/// <summary>A day's stored count of places.</summary>
+/// <param name="Date">The office-local date.</param>
+/// <param name="Quota">Places in the day, priority share included, fixed when the day opened (or by a settings edit).</param>
+/// <param name="PriorityQuota">The priority share.</param>
+/// <param name="OpenTaken">Places taken from the open share.</param>
+/// <param name="PriorityTaken">Places taken from the priority share.</param>
+/// <param name="Skipped">Place numbers passed over because their slot's check-in had closed when the day was booked.</param>
+/// <param name="Capacity">Places the day's slots hold.</param>
+public sealed record DayCount(DateOnly Date, int Quota, int PriorityQuota, int OpenTaken, int PriorityTaken, int Skipped, int Capacity)
+{
+    /// <summary>Place numbers given out or skipped: the next place is this plus one.</summary>
+    public int Numbered => OpenTaken + PriorityTaken + Skipped;
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using PassportQueue.Core.Audit;
+
+namespace PassportQueue.Web.Components.Common;
+
+/// <summary>Audit actions and stored reasons in the reader's language: a system reason from its code, a typed one as typed.</summary>
+public static class AuditText
+{
+    /// <summary>An audit action, e.g. "Kode hangus".</summary>
+    public static string Action(IStringLocalizer l, AuditAction action) => l[$"AuditAction_{action}"];
+
+    /// <summary>A stored reason or flag evidence: a <see cref="SystemReason"/> rendered from its text, anything else as it was typed.</summary>
+    public static string Reason(IStringLocalizer l, string? stored)
+    {
+        if (!SystemReason.TryRead(stored, out var reason))
+        {
+            return stored ?? string.Empty;
+        }
+
+        var template = l[$"Reason_{reason.Code}"].Value;
+        var values = reason.Code == ReasonCode.FlagReason ? reason.Values.Select(v => l[$"Flag_{v}"].Value).ToList() : [.. reason.Values];
+        // A line written before a text gained a value still renders, with the value left empty.
+        while (values.Count < 4)
+        {
+            values.Add(string.Empty);
+        }
+
+        return string.Format(CultureInfo.CurrentCulture, template, [.. values]);
+    }
+}

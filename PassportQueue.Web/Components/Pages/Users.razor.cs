@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PassportQueue.Core.Offices;
+using PassportQueue.Web.Auth;
+using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Records;
+
+namespace PassportQueue.Web.Components.Pages;
+
+/// <summary>
+/// Staff accounts. Identity's user manager and its database context live for one operation each
+/// (a scope of their own), not for the whole circuit: a circuit can stay open for hours.
+/// </summary>
+public sealed partial class Users
+{
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    [Inject]
+    private IServiceScopeFactory Scopes { get; set; } = default!;
+
+    [Inject]
+    private OfficeDirectory Offices { get; set; } = default!;
+
+    private IReadOnlyList<Office> AllOffices { get; set; } = [];
+
+    private List<(StaffUser User, IList<string> Roles)> Rows { get; set; } = [];
+
+    private string? Email { get; set; }
+
+    private string? Name { get; set; }
+
+    private string Role { get; set; } = Roles.Officer;
+
+    private string? Office { get; set; }
+
+    private string? Password { get; set; }
+
+    private IReadOnlyList<string> Errors { get; set; } = [];
+
+    private bool Added { get; set; }
+
+    protected override async Task OnStaffInitializedAsync()
+    {
+        AllOffices = await Offices.AllAsync(CancellationToken.None);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        await using var scope = Scopes.CreateAsyncScope();
+        var manager = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var users = await manager.Users.AsNoTracking().OrderBy(u => u.OfficeCode).ThenBy(u => u.Email).ToListAsync();
+        Rows = [];
+        foreach (var user in users)
+        {
+            Rows.Add((user, await manager.GetRolesAsync(user)));
+        }
+    }
+
+    private async Task AddAsync()
+    {
+        await using (var scope = Scopes.CreateAsyncScope())
+        {
+            var problems = await scope.ServiceProvider.GetRequiredService<StaffAccounts>()
+                .CreateAsync(Email ?? string.Empty, Name ?? Email ?? string.Empty, Role, Office, Password ?? string.Empty);
+            Errors = [.. problems.Select(p => L[$"AccountProblem_{p}"].Value)];
+        }
+
+        Added = Errors.Count == 0;
+        if (Added)
+        {
+            (Email, Name, Password) = (null, null, null);
+            await LoadAsync();
+        }
+    }
+
+    private async Task SetActiveAsync(StaffUser user, bool active)
+    {
+        await using (var scope = Scopes.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().SetActiveAsync(user.Email ?? string.Empty, active);
+        }
+
+        await LoadAsync();
+    }
+}

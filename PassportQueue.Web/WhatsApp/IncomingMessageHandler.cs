@@ -1,0 +1,48 @@
+using PassportQueue.Core.Audit;
+using PassportQueue.Core.Blacklist;
+using PassportQueue.Core.Bookings;
+using PassportQueue.Core.Messages;
+using PassportQueue.Core.Offices;
+
+namespace PassportQueue.Web.WhatsApp;
+
+/// <summary>
+/// The one path of an incoming WhatsApp message. It reads the clock once, resolves the office,
+/// the sender and the message id once (a bad one is refused before anything is written), applies
+/// the flood guard, fetches and encrypts an e-KTP photo (stored with the message in the same
+/// commit), runs the engine, and renders every reply through <see cref="ReplyWriter"/>.
+/// </summary>
+public sealed class IncomingMessageHandler(
+    BookingEngine engine, FloodGuard flood, IPhoneRegistry registry, MediaDownloader media, IdPhotoStore photos, TimeProvider time)
+{
+    /// <summary>The reply to one delivery, or null for silence (the rest of a flood).</summary>
+    public async Task<string?> HandleAsync(InboundMessage message, IncomingMedia? attachment, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var (received, refused) = await engine.ResolveAsync(message, now, ct);
+        if (received is null)
+        {
+            return ReplyWriter.Write(refused!.Outcome, refused.Office, now);
+        }
+
+        switch (flood.Check(received.Sender.E164, received.MessageId, now))
+        {
+            case FloodVerdict.Throttle:
+                await registry.FlagAsync(received.Sender, FlagReason.MessageFlood, SystemReason.Of(ReasonCode.MessageFlood).Stored, Actor.System, ct);
+                return ReplyWriter.Write(new Throttled(), received.Office, now);
+            case FloodVerdict.Ignore:
+                return null;
+        }
+
+        if (received.Office.Settings.MessageFormat == MessageFormat.AddressWithIdPhoto && attachment is { } item
+            && await media.DownloadAsync(item.Url, item.ContentType, ct) is { } image)
+        {
+            received = received with { HasIdPhoto = true, Photo = photos.Seal(image.ContentType, image.Image) };
+        }
+
+        return ReplyWriter.Write(await engine.HandleAsync(received, ct), received.Office, now);
+    }
+}
+
+/// <summary>The one attachment of a message, as Twilio announces it (exactly one; several are no e-KTP photo).</summary>
+public sealed record IncomingMedia(string Url, string ContentType);
