@@ -73,7 +73,7 @@ internal static class Preload
         var desk = services.GetRequiredService<CounterDesk>();
         var details = new CounterQueries(
             services.GetRequiredService<IDbContextFactory<PassportQueueDbContext>>(),
-            new IdPhotoStore(services.GetRequiredService<WriteBatcher>(), services.GetRequiredService<IDbContextFactory<PassportQueueDbContext>>(), new EphemeralDataProtectionProvider(), TimeProvider.System));
+            new IdPhotoStore(services.GetRequiredService<IDbContextFactory<PassportQueueDbContext>>(), new EphemeralDataProtectionProvider(), TimeProvider.System));
         var times = new List<double>();
         foreach (var code in codes)
         {

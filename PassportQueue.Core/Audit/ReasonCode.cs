@@ -27,9 +27,6 @@ public enum ReasonCode
     /// <summary>The person already holds a booking from another number; value: that number, masked.</summary>
     AlreadyBookedFrom = 6,
 
-    /// <summary>More messages in a minute than a person sends.</summary>
-    MessageFlood = 7,
-
     /// <summary>A no-show flag; value: the forfeited code.</summary>
     ForfeitedCode = 8,
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using PassportQueue.Web.Auth;
 using PassportQueue.Web.Data.Queries;
 
@@ -10,7 +11,8 @@ public static class ReportEndpoints
 {
     public static IEndpointRouteBuilder MapReportExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/laporan.csv", async (HttpContext context, ReportQueries reports, string? office, string? from, string? to, CancellationToken ct) =>
+        app.MapGet("/laporan.csv", async Task<Results<FileContentHttpResult, ContentHttpResult>> (
+            HttpContext context, ReportQueries reports, string? office, string? from, string? to, CancellationToken ct) =>
         {
             var staff = Staff.From(context.User);
             var code = staff?.IsAdmin == true ? office ?? string.Empty : staff?.OfficeCode ?? string.Empty;
@@ -19,11 +21,12 @@ public static class ReportEndpoints
                 || !DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
                 || last < first || last.DayNumber - first.DayNumber > 366)
             {
-                return Results.Text("Give office (admins), from and to as yyyy-MM-dd, at most a year apart.", statusCode: StatusCodes.Status400BadRequest);
+                return TypedResults.Content(
+                    "Give office (admins), from and to as yyyy-MM-dd, at most a year apart.", "text/plain", Encoding.UTF8, StatusCodes.Status400BadRequest);
             }
 
             var csv = ReportQueries.Csv(await reports.DailyAsync(code, first, last, ct));
-            return Results.File(Encoding.UTF8.GetBytes(csv), "text/csv", $"laporan-{code}-{first:yyyyMMdd}-{last:yyyyMMdd}.csv");
+            return TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv", $"laporan-{code}-{first:yyyyMMdd}-{last:yyyyMMdd}.csv");
         }).RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Supervisors });
         return app;
     }

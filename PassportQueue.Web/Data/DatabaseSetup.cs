@@ -15,33 +15,24 @@ public sealed partial class DatabaseSetup(
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        using var session = new SqlSession(connection);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
         if (database.Provider == DatabaseProvider.Sqlite)
         {
-            session.Execute("PRAGMA journal_mode = WAL;");
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         }
 
         foreach (var settings in ConfiguredOffices(configuration))
         {
-            if (settings.Validate() is { Count: > 0 } errors)
+            if (settings.Validate() is { Count: > 0 } problems)
             {
-                throw new InvalidOperationException($"Office {settings.Code} in configuration is invalid: {string.Join(" ", errors)}");
+                throw new InvalidOperationException($"Office {settings.Code} in configuration is invalid: {string.Join(", ", problems)}");
             }
 
-            var added = session.Execute(
-                """
-                INSERT INTO "Offices" ("Code", "SettingsJson", "UpdatedAtUtc") VALUES (@code, @json, @now)
-                ON CONFLICT ("Code") DO NOTHING
-                """,
-                ("@code", settings.Code), ("@json", OfficeSettingsJson.Write(settings)), ("@now", time.GetUtcNow().UtcDateTime));
-            if (added == 1)
+            if (!await db.Offices.AnyAsync(o => o.Code == settings.Code, cancellationToken))
             {
+                db.Offices.Add(new Office(settings, time.GetUtcNow().UtcDateTime));
+                await db.SaveChangesAsync(cancellationToken);
                 LogOfficeAdded(logger, settings.Code);
             }
         }

@@ -62,8 +62,8 @@ public static class DataServiceExtensions
         services.AddSingleton<OfficeDirectory>();
         services.AddSingleton<IOfficeDirectory>(sp => sp.GetRequiredService<OfficeDirectory>());
         services.AddSingleton<IBookingStore, SqlBookingStore>();
-        services.AddSingleton<IBookingLedger, SqlBookingLedger>();
-        services.AddSingleton<IPhoneRegistry, SqlPhoneRegistry>();
+        services.AddSingleton<IBookingLedger, BookingLedger>();
+        services.AddSingleton<IPhoneRegistry, PhoneRegistry>();
         services.AddSingleton<BookingEngine>();
         services.AddSingleton<CounterDesk>();
         services.AddSingleton<DatabaseSetup>();

@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Web.Data;
-using PassportQueue.Web.Data.Records;
-using PassportQueue.Web.Data.Sql;
+using PassportQueue.Core.Bookings;
 
 namespace PassportQueue.Web.WhatsApp;
 
 /// <summary>e-KTP photos: stored encrypted, shown decrypted to the officer, removed after the retention period.</summary>
-public sealed class IdPhotoStore(
-    WriteBatcher writes, IDbContextFactory<PassportQueueDbContext> contexts, IDataProtectionProvider protection, TimeProvider time)
+public sealed class IdPhotoStore(IDbContextFactory<PassportQueueDbContext> contexts, IDataProtectionProvider protection, TimeProvider time)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("PassportQueue.IdPhotos.v1");
 
@@ -25,21 +23,17 @@ public sealed class IdPhotoStore(
 
     /// <summary>
     /// Removes the images of photos whose booking ended more than <paramref name="retentionDays"/>
-    /// days ago, or that came that long ago without a booking. Returns how many.
+    /// days ago, or that came that long ago without a booking, by one conditional update (each image
+    /// once, whatever node runs it). Returns how many.
     /// </summary>
-    public Task<int> DeleteExpiredAsync(int retentionDays, CancellationToken ct)
+    public async Task<int> DeleteExpiredAsync(int retentionDays, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var cutoff = now.AddDays(-retentionDays);
-        return writes.RunAsync(
-            s => s.Execute(
-                """
-                UPDATE "IdPhotos" SET "Encrypted" = NULL, "DeletedAtUtc" = @now
-                WHERE "Encrypted" IS NOT NULL AND "ReceivedAtUtc" < @cutoff AND NOT EXISTS (
-                    SELECT 1 FROM "Messages" m JOIN "Bookings" b ON b."Id" = m."BookingId"
-                    WHERE m."MessageId" = "IdPhotos"."MessageId" AND (b."State" IN (0, 1) OR b."UpdatedAtUtc" >= @cutoff))
-                """,
-                ("@now", now), ("@cutoff", cutoff)),
-            ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.IdPhotos
+            .Where(p => p.Encrypted != null && p.ReceivedAtUtc < cutoff && !db.Messages.Any(m => m.MessageId == p.MessageId && db.Bookings.Any(
+                b => b.Id == m.BookingId && (b.State == BookingState.Booked || b.State == BookingState.Arrived || b.UpdatedAtUtc >= cutoff))))
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Encrypted, (byte[]?)null).SetProperty(p => p.DeletedAtUtc, now), ct);
     }
 }

@@ -28,7 +28,7 @@ public sealed class IncomingMessageHandler(
         switch (flood.Check(received.Sender.E164, received.MessageId, now))
         {
             case FloodVerdict.Throttle:
-                await registry.FlagAsync(received.Sender, FlagReason.MessageFlood, SystemReason.Of(ReasonCode.MessageFlood).Stored, Actor.System, ct);
+                await registry.FlagAsync(received.Sender, FlagReason.MessageFlood, null, Actor.System, ct);
                 return ReplyWriter.Write(new Throttled(), received.Office, now);
             case FloodVerdict.Ignore:
                 return null;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Records;
@@ -7,13 +8,16 @@ using PassportQueue.Web.Data.Stores;
 namespace PassportQueue.Web.WhatsApp;
 
 /// <summary>
-/// The outbox's state changes. A sender leases due messages with a conditional update, so two
-/// nodes never hold the same message at once, and a node that dies loses its lease.
-/// The lease's conditions are repeated outside the subquery: under PostgreSQL's read committed,
-/// a node that waited for another's lease re-checks them on the row as committed and skips it.
+/// The outbox's state changes. A sender leases due messages with a conditional update in the write
+/// batcher, so two nodes never hold the same message at once, and a node that dies loses its lease.
+/// The lease's conditions are repeated outside the subquery: under PostgreSQL's read committed, a
+/// node that waited for another's lease re-checks them on the row as committed and skips it.
+/// The bookkeeping after a send is EF Core, each update conditional on this node still holding the lease.
 /// </summary>
-public sealed class OutboxStore(WriteBatcher writes, Database database)
+public sealed class OutboxStore(WriteBatcher writes, Database database, IDbContextFactory<PassportQueueDbContext> contexts)
 {
+    private const int MaxErrorLength = 500;
+
     /// <summary>Leases up to <paramref name="max"/> due messages for <paramref name="node"/> until <paramref name="until"/>.</summary>
     public Task<List<DueMessage>> LeaseDueAsync(string node, DateTime now, DateTime until, int max, CancellationToken ct) =>
         writes.RunAsync(
@@ -22,13 +26,14 @@ public sealed class OutboxStore(WriteBatcher writes, Database database)
                 UPDATE "Outbox" SET "LeaseUntilUtc" = @until, "LeasedBy" = @node
                 WHERE "Id" IN (
                     SELECT "Id" FROM "Outbox"
-                    WHERE "Status" = 0 AND "DueAtUtc" <= @now AND ("LeaseUntilUtc" IS NULL OR "LeaseUntilUtc" < @now)
+                    WHERE "Status" = @pending AND "DueAtUtc" <= @now AND ("LeaseUntilUtc" IS NULL OR "LeaseUntilUtc" < @now)
                     ORDER BY "DueAtUtc" LIMIT @max)
-                  AND "Status" = 0 AND ("LeaseUntilUtc" IS NULL OR "LeaseUntilUtc" < @now)
-                RETURNING "Id", "Kind", "BookingId", "OfficeId", "Phone", "Attempts"
+                  AND "Status" = @pending AND ("LeaseUntilUtc" IS NULL OR "LeaseUntilUtc" < @now)
+                RETURNING "Id" AS "Id", "Kind" AS "Kind", "BookingId" AS "BookingId", "OfficeId" AS "OfficeId", "Phone" AS "Phone", "Attempts" AS "Attempts"
                 """,
-                r => new DueMessage(r.GetInt64(0), (OutboxKind)r.GetInt32(1), r.GetInt64(2), r.GetInt32(3), r.GetString(4), r.GetInt32(5)),
-                ("@until", until), ("@node", node), ("@now", now), ("@max", max)),
+                r => new DueMessage(
+                    r.Get<long>("Id"), r.GetEnum<OutboxKind>("Kind"), r.Get<long>("BookingId"), r.Get<int>("OfficeId"), r.Get<string>("Phone"), r.Get<int>("Attempts")),
+                ("@until", until), ("@node", node), ("@pending", OutboxStatus.Pending), ("@now", now), ("@max", max)),
             ct);
 
     /// <summary>The booking a message is about.</summary>
@@ -36,58 +41,64 @@ public sealed class OutboxStore(WriteBatcher writes, Database database)
         database.ReadAsync(s => s.Row(BookingRows.Select + """ WHERE b."Id" = @id""", BookingRows.Map, ("@id", bookingId)), ct);
 
     /// <summary>When the applicant last wrote to us: WhatsApp allows free text for 24 hours after.</summary>
-    public Task<DateTime?> LastInboundAsync(string phone, CancellationToken ct) =>
-        database.ReadAsync(
-            s => s.Row("""SELECT MAX("ReceivedAtUtc") FROM "Messages" WHERE "Phone" = @p""", r => r.IsDBNull(0) ? (DateTime?)null : DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc), ("@p", phone)),
-            ct);
+    public async Task<DateTime?> LastInboundAsync(string phone, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Messages.Where(m => m.Phone == phone).MaxAsync(m => (DateTime?)m.ReceivedAtUtc, ct);
+    }
 
-    public Task FinishAsync(long id, string node, OutboxStatus status, string? body, string? contentSid, string? twilioSid, string? error, DateTime now, CancellationToken ct) =>
-        writes.RunAsync(
-            s => s.Execute(
-                """
-                UPDATE "Outbox" SET "Status" = @status, "Body" = @body, "ContentSid" = @content, "TwilioSid" = @sid, "LastError" = @error,
-                    "SentAtUtc" = CASE WHEN @status = 1 THEN @now ELSE NULL END, "Attempts" = "Attempts" + 1, "LeaseUntilUtc" = NULL
-                WHERE "Id" = @id AND "LeasedBy" = @node AND "Status" = 0
-                """,
-                ("@status", status), ("@body", body), ("@content", contentSid), ("@sid", twilioSid), ("@error", Truncate(error)), ("@now", now),
-                ("@id", id), ("@node", node)),
+    /// <summary>Records the end of a send (sent, held or failed), if this node still holds the message's lease.</summary>
+    public async Task FinishAsync(
+        long id, string node, OutboxStatus status, string? body, string? contentSid, string? twilioSid, string? error, DateTime now, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        DateTime? sentAt = status == OutboxStatus.Sent ? now : null;
+        await Leased(db, id, node).ExecuteUpdateAsync(
+            u => u.SetProperty(o => o.Status, status).SetProperty(o => o.Body, body).SetProperty(o => o.ContentSid, contentSid)
+                .SetProperty(o => o.TwilioSid, twilioSid).SetProperty(o => o.LastError, Truncate(error)).SetProperty(o => o.SentAtUtc, sentAt)
+                .SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LeaseUntilUtc, (DateTime?)null),
             ct);
+    }
 
-    public Task RetryAsync(long id, string node, string error, DateTime dueAt, CancellationToken ct) =>
-        writes.RunAsync(
-            s => s.Execute(
-                """
-                UPDATE "Outbox" SET "Attempts" = "Attempts" + 1, "LastError" = @error, "DueAtUtc" = @due, "LeaseUntilUtc" = NULL
-                WHERE "Id" = @id AND "LeasedBy" = @node AND "Status" = 0
-                """,
-                ("@error", Truncate(error)), ("@due", dueAt), ("@id", id), ("@node", node)),
+    /// <summary>Gives a failed send back to the queue, due again at <paramref name="dueAt"/>, if this node still holds its lease.</summary>
+    public async Task RetryAsync(long id, string node, string error, DateTime dueAt, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await Leased(db, id, node).ExecuteUpdateAsync(
+            u => u.SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, Truncate(error))
+                .SetProperty(o => o.DueAtUtc, dueAt).SetProperty(o => o.LeaseUntilUtc, (DateTime?)null),
             ct);
+    }
 
     /// <summary>Records a delivery status unless a later one is already recorded. Returns whether it was recorded.</summary>
-    public Task<bool> RecordDeliveryAsync(string twilioSid, string status, int rank, string? errorCode, DateTime now, CancellationToken ct) =>
-        writes.RunAsync(
-            s => s.Execute(
-                """
-                UPDATE "Outbox" SET "DeliveryStatus" = @status, "DeliveryRank" = @rank, "DeliveryErrorCode" = @error, "DeliveryUpdatedAtUtc" = @now
-                WHERE "TwilioSid" = @sid AND "DeliveryRank" < @rank
-                """,
-                ("@status", status), ("@rank", rank), ("@error", errorCode), ("@now", now), ("@sid", twilioSid)) == 1,
-            ct);
+    public async Task<bool> RecordDeliveryAsync(string twilioSid, string status, int rank, string? errorCode, DateTime now, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Outbox.Where(o => o.TwilioSid == twilioSid && o.DeliveryRank < rank).ExecuteUpdateAsync(
+            u => u.SetProperty(o => o.DeliveryStatus, status).SetProperty(o => o.DeliveryRank, rank)
+                .SetProperty(o => o.DeliveryErrorCode, errorCode).SetProperty(o => o.DeliveryUpdatedAtUtc, now),
+            ct) == 1;
+    }
 
     /// <summary>Queues tomorrow's reminders for an office's booked applicants; a reminder already queued stays as it is.</summary>
-    public Task<int> QueueRemindersAsync(int officeId, DateOnly date, DateTime now, CancellationToken ct) =>
-        writes.RunAsync(
-            s => s.Execute(
-                """
-                INSERT INTO "Outbox" ("Kind", "BookingId", "OfficeId", "Phone", "CreatedAtUtc", "DueAtUtc", "Status", "Attempts", "DeliveryRank")
-                SELECT @kind, b."Id", b."OfficeId", b."Phone", @now, @now, 0, 0, 0 FROM "Bookings" b
-                WHERE b."OfficeId" = @office AND b."Date" = @date AND b."State" = 0
-                ON CONFLICT ("BookingId", "Kind") DO NOTHING
-                """,
-                ("@kind", OutboxKind.Reminder), ("@now", now), ("@office", officeId), ("@date", date)),
+    public async Task<int> QueueRemindersAsync(int officeId, DateOnly date, DateTime now, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // One statement across nodes: the unique (booking, kind) key makes a second node's insert do nothing.
+        return await db.Database.ExecuteSqlAsync(
+            $"""
+             INSERT INTO "Outbox" ("Kind", "BookingId", "OfficeId", "Phone", "CreatedAtUtc", "DueAtUtc", "Status", "Attempts", "DeliveryRank")
+             SELECT {(int)OutboxKind.Reminder}, b."Id", b."OfficeId", b."Phone", {now}, {now}, {(int)OutboxStatus.Pending}, 0, 0 FROM "Bookings" b
+             WHERE b."OfficeId" = {officeId} AND b."Date" = {date} AND b."State" = {(int)BookingState.Booked}
+             ON CONFLICT ("BookingId", "Kind") DO NOTHING
+             """,
             ct);
+    }
 
-    private static string? Truncate(string? text) => text is { Length: > 500 } ? text[..500] : text;
+    private static IQueryable<OutboxMessage> Leased(PassportQueueDbContext db, long id, string node) =>
+        db.Outbox.Where(o => o.Id == id && o.LeasedBy == node && o.Status == OutboxStatus.Pending);
+
+    private static string? Truncate(string? text) => text is { Length: > MaxErrorLength } ? text[..MaxErrorLength] : text;
 }
 
 /// <summary>A leased outbox message.</summary>

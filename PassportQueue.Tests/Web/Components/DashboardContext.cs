@@ -37,7 +37,7 @@ internal sealed class DashboardContext : BunitContext
         Services.AddSingleton<TimeProvider>(engine.Clock);
         Services.AddSingleton(new CounterQueries(
             engine.Get<IDbContextFactory<PassportQueueDbContext>>(),
-            new IdPhotoStore(engine.Get<WriteBatcher>(), engine.Get<IDbContextFactory<PassportQueueDbContext>>(), new EphemeralDataProtectionProvider(), engine.Clock)));
+            new IdPhotoStore(engine.Get<IDbContextFactory<PassportQueueDbContext>>(), new EphemeralDataProtectionProvider(), engine.Clock)));
     }
 
     public EngineHarness Engine { get; }

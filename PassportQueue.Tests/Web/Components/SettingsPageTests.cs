@@ -40,7 +40,7 @@ public sealed class SettingsPageTests
 
         await page.Find("input[data-testid=daily-quota]").ChangeAsync(new() { Value = "500" });
         await page.Find("[data-testid=save-settings]").ClickAsync(new());
-        page.WaitForAssertion(() => Assert.Contains("cannot exceed", page.Find("[data-testid=settings-errors]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("tidak boleh melebihi", page.Find("[data-testid=settings-errors]").TextContent, StringComparison.Ordinal));
         await page.Find("textarea[data-testid=closed-dates]").ChangeAsync(new() { Value = "25-12-2026" });
         await page.Find("[data-testid=save-settings]").ClickAsync(new());
 

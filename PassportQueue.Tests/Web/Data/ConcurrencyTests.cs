@@ -131,7 +131,7 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
         var now = new DateTime(2026, 12, 2, 6, 0, 0, DateTimeKind.Utc);
         a.Clock.SetUtcNow(now);
         Assert.Equal(40, await a.Counter.ForfeitLateAsync(null, Actor.System, default));
-        var outboxes = new[] { new OutboxStore(a.Get<WriteBatcher>(), a.Get<Database>()), new OutboxStore(b.Get<WriteBatcher>(), b.Get<Database>()) };
+        var outboxes = new[] { new OutboxStore(a.Get<WriteBatcher>(), a.Get<Database>(), a.Get<IDbContextFactory<PassportQueueDbContext>>()), new OutboxStore(b.Get<WriteBatcher>(), b.Get<Database>(), b.Get<IDbContextFactory<PassportQueueDbContext>>()) };
 
         var leases = await Burst(16, i => outboxes[i % 2].LeaseDueAsync($"node-{i % 2}", now, now.AddMinutes(5), 5, default));
 
@@ -153,8 +153,8 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
         var now = new DateTime(2026, 12, 2, 6, 0, 0, DateTimeKind.Utc);
         a.Clock.SetUtcNow(now);
         Assert.Equal(10, await a.Counter.ForfeitLateAsync(null, Actor.System, default));
-        var dying = new OutboxStore(a.Get<WriteBatcher>(), a.Get<Database>());
-        var survivor = new OutboxStore(b.Get<WriteBatcher>(), b.Get<Database>());
+        var dying = new OutboxStore(a.Get<WriteBatcher>(), a.Get<Database>(), a.Get<IDbContextFactory<PassportQueueDbContext>>());
+        var survivor = new OutboxStore(b.Get<WriteBatcher>(), b.Get<Database>(), b.Get<IDbContextFactory<PassportQueueDbContext>>());
 
         // Node A leases everything for five minutes, then dies before sending.
         Assert.Equal(10, (await dying.LeaseDueAsync("node-a", now, now.AddMinutes(5), 50, default)).Count);
@@ -177,7 +177,7 @@ public abstract class ConcurrencyTests(DatabaseProvider provider)
         await using var a = await EngineHarness.StartAsync(provider);
         await using var b = await a.SecondNodeAsync();
         var keys = Microsoft.AspNetCore.DataProtection.DataProtectionProvider.Create("PassportQueue.Tests");
-        var photos = new[] { a, b }.Select(n => new IdPhotoStore(n.Get<WriteBatcher>(), n.Get<IDbContextFactory<PassportQueueDbContext>>(), keys, n.Clock)).ToArray();
+        var photos = new[] { a, b }.Select(n => new IdPhotoStore(n.Get<IDbContextFactory<PassportQueueDbContext>>(), keys, n.Clock)).ToArray();
         for (var i = 0; i < 20; i++)
         {
             // e-KTP photos that came without a booking (the message was refused), stored with their messages.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
+using PassportQueue.Web.Components.Common;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using PassportQueue.Web.Data;
@@ -31,7 +32,8 @@ public abstract class OfficeSettingsEditorTests(DatabaseProvider provider)
         Assert.Equal(new DateOnly(2026, 12, 2), fourth.Date);
         var counter = await h.QueryAsync(db => db.DayCounters.SingleAsync());
         Assert.Equal((6, 1, 4), (counter.Quota, counter.PriorityQuota, counter.OpenTaken));
-        Assert.Contains("days already open: 1", (await h.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditAction.OfficeSettingsChanged))).Reason, StringComparison.Ordinal);
+        var reason = (await h.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditAction.OfficeSettingsChanged))).Reason;
+        Assert.Contains("days already open: 1", TextsTests.InEnglish(l => AuditText.Reason(l, reason)), StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -19,19 +19,42 @@ public sealed class WriteBatcherTests
         // The dependants' number must exist first (foreign key).
         await h.Get<IPhoneRegistry>().FlagAsync(PhoneNumber.Parse("+6281234500001"), FlagReason.Officer, null, Actor.System, default);
 
-        var first = batcher.RunAsync(s => s.Execute(Insert, ("@n", "+6281234500001"), ("@k", "A|2000-01-01")));
+        // Hold the loop inside a batch of its own, queue the three units behind it, then let go: they are taken together.
+        using var gate = new ManualResetEventSlim();
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = batcher.RunAsync(s =>
+        {
+            holding.SetResult();
+            return gate.Wait(TimeSpan.FromSeconds(30));
+        });
+        await holding.Task;
+        var transactions = new System.Collections.Concurrent.ConcurrentBag<System.Data.Common.DbTransaction?>();
+        var first = batcher.RunAsync(s =>
+        {
+            transactions.Add(s.Transaction);
+            return s.Execute(Insert, ("@n", "+6281234500001"), ("@k", "A|2000-01-01"));
+        });
         var failing = batcher.RunAsync<int>(s =>
         {
+            transactions.Add(s.Transaction);
             s.Execute(Insert, ("@n", "+6281234500001"), ("@k", "B|2000-01-01"));
             throw new InvalidOperationException("boom");
         });
-        var last = batcher.RunAsync(s => s.Execute(Insert, ("@n", "+6281234500001"), ("@k", "C|2000-01-01")));
+        var last = batcher.RunAsync(s =>
+        {
+            transactions.Add(s.Transaction);
+            return s.Execute(Insert, ("@n", "+6281234500001"), ("@k", "C|2000-01-01"));
+        });
+        gate.Set();
 
+        Assert.True(await held);
         Assert.Equal(1, await first);
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
         Assert.Equal(1, await last);
         var keys = await h.QueryAsync(db => db.PhoneDependants.OrderBy(d => d.PersonKey).Select(d => d.PersonKey).ToListAsync());
         Assert.Equal(["A|2000-01-01", "C|2000-01-01"], keys);
+        Assert.Equal(3, transactions.Count);
+        Assert.Single(transactions.Distinct());
     }
 
     [Fact]

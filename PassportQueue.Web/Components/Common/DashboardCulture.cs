@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 
 namespace PassportQueue.Web.Components.Common;
@@ -19,7 +20,7 @@ public static class DashboardCulture
         return options;
     }
 
-    public static IResult Switch(string name, string? redirect, HttpContext context)
+    public static RedirectHttpResult Switch(string name, string? redirect, HttpContext context)
     {
         if (Supported.Contains(name, StringComparer.OrdinalIgnoreCase))
         {

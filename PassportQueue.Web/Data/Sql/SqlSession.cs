@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Numerics;
 
 namespace PassportQueue.Web.Data.Sql;
 
@@ -16,7 +15,6 @@ namespace PassportQueue.Web.Data.Sql;
 public sealed class SqlSession(DbConnection connection) : IDisposable
 {
     private const string UnitSavepoint = "unit";
-    private const int MaxRowsPerInsert = 64;
 
     // Over a network each statement is a round trip. There a unit's savepoint travels with the
     // unit's first statement, and savepoints are left to nest until the commit instead of being
@@ -29,8 +27,8 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
     private int _unitNumber;
     private DbTransaction? _transaction;
 
-    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DeferredTable> _deferred = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Prepared> _commands = new(StringComparer.Ordinal);
+    private readonly DeferredRows _deferred = new();
 
     /// <summary>The transaction commands run in, if any.</summary>
     public DbTransaction? Transaction
@@ -91,10 +89,7 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
             Execute("SAVEPOINT " + UnitSavepoint);
         }
 
-        foreach (var table in _deferred.Values)
-        {
-            table.UnitStart = table.Rows.Count;
-        }
+        _deferred.MarkUnit();
     }
 
     /// <summary>Keeps what the unit wrote.</summary>
@@ -122,87 +117,30 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
             Execute("ROLLBACK TO SAVEPOINT " + Savepoint);
         }
 
-        foreach (var table in _deferred.Values)
-        {
-            table.Rows.RemoveRange(table.UnitStart, table.Rows.Count - table.UnitStart);
-        }
+        _deferred.UndoUnit();
     }
 
     /// <summary>
     /// Queues a row for <paramref name="table"/> (quoted column names in <paramref name="columns"/>),
     /// written by <see cref="FlushDeferred"/>. Outside a batch, call <see cref="FlushDeferred"/> before committing.
     /// </summary>
-    public void Defer(string table, string columns, params object?[] values)
-    {
-        if (!_deferred.TryGetValue(table, out var deferred))
-        {
-            deferred = new DeferredTable(columns, values.Length);
-            _deferred[table] = deferred;
-        }
-
-        deferred.Rows.Add(values);
-    }
+    public void Defer(string table, string columns, params object?[] values) => _deferred.Add(table, columns, values);
 
     /// <summary>Writes every deferred row, in the order they were queued, with as few statements as it can.</summary>
-    public void FlushDeferred()
-    {
-        foreach (var (table, deferred) in _deferred)
-        {
-            var rows = deferred.Rows;
-            for (var start = 0; start < rows.Count;)
-            {
-                // Chunks of 64, then powers of two, so that a handful of statement shapes serve every count.
-                var count = Math.Min(MaxRowsPerInsert, (int)BitOperations.RoundUpToPowerOf2((uint)(rows.Count - start) + 1) / 2);
-                InsertRows(table, deferred, rows, start, count);
-                start += count;
-            }
-
-            rows.Clear();
-            deferred.UnitStart = 0;
-        }
-    }
+    public void FlushDeferred() => _deferred.Flush((sql, args) => Execute(sql, args));
 
     /// <summary>Forgets every deferred row: the transaction they belonged to was rolled back.</summary>
-    public void DiscardDeferred()
-    {
-        foreach (var deferred in _deferred.Values)
-        {
-            deferred.Rows.Clear();
-            deferred.UnitStart = 0;
-        }
-    }
+    public void DiscardDeferred() => _deferred.Clear();
 
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var command in _commands.Values)
+        foreach (var prepared in _commands.Values)
         {
-            command.Dispose();
+            prepared.Command.Dispose();
         }
 
         _commands.Clear();
-    }
-
-    private void InsertRows(string table, DeferredTable deferred, List<object?[]> rows, int start, int count)
-    {
-        var sql = deferred.Statements.TryGetValue(count, out var cached) ? cached : deferred.Statements[count] = MultiRowInsert(table, deferred, count);
-        var args = new (string, object?)[count * deferred.Width];
-        for (var r = 0; r < count; r++)
-        {
-            for (var c = 0; c < deferred.Width; c++)
-            {
-                args[(r * deferred.Width) + c] = (string.Create(CultureInfo.InvariantCulture, $"@r{r}c{c}"), rows[start + r][c]);
-            }
-        }
-
-        Execute(sql, args);
-    }
-
-    private static string MultiRowInsert(string table, DeferredTable deferred, int count)
-    {
-        var values = Enumerable.Range(0, count)
-            .Select(r => "(" + string.Join(", ", Enumerable.Range(0, deferred.Width).Select(c => string.Create(CultureInfo.InvariantCulture, $"@r{r}c{c}"))) + ")");
-        return $"INSERT INTO {table} ({deferred.Columns}) VALUES {string.Join(", ", values)}";
     }
 
     /// <summary>
@@ -234,41 +172,35 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
             sql = "SAVEPOINT " + Savepoint + ";\n" + sql;
         }
 
-        if (!_commands.TryGetValue(sql, out var command))
+        if (!_commands.TryGetValue(sql, out var prepared))
         {
-            command = connection.CreateCommand();
-            command.CommandText = sql;
+            var created = connection.CreateCommand();
+            created.CommandText = sql;
+            var parameters = new Dictionary<string, DbParameter>(args.Length, StringComparer.Ordinal);
             foreach (var (name, _) in args)
             {
-                var parameter = command.CreateParameter();
+                var parameter = created.CreateParameter();
                 parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
+                created.Parameters.Add(parameter);
+                parameters.Add(name, parameter);
             }
 
-            _commands[sql] = command;
+            prepared = _commands[sql] = new Prepared(created, parameters);
         }
 
+        var command = prepared.Command;
         command.Transaction = Transaction;
+        // Bound by name: the same statement text may be given its arguments in any order.
         foreach (var (name, value) in args)
         {
-            command.Parameters[name].Value = ToDb(value);
+            prepared.Parameters[name].Value = ToDb(value);
         }
 
         return command;
     }
 
-    private sealed class DeferredTable(string columns, int width)
-    {
-        public string Columns { get; } = columns;
-
-        public int Width { get; } = width;
-
-        public List<object?[]> Rows { get; } = [];
-
-        public int UnitStart { get; set; }
-
-        public Dictionary<int, string> Statements { get; } = [];
-    }
+    /// <summary>A prepared command with its parameters by name.</summary>
+    private sealed record Prepared(DbCommand Command, Dictionary<string, DbParameter> Parameters);
 
     private static object ToDb(object? value) => value switch
     {

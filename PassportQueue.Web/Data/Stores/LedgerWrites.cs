@@ -8,9 +8,9 @@ using PassportQueue.Core.Phones;
 namespace PassportQueue.Web.Data.Stores;
 
 /// <summary>
-/// Writes shared by every store, always inside the caller's transaction: audit lines, phone
-/// records, flags and standing changes. A standing change is conditional on the standing it
-/// leaves, so two officers acting at once cannot both move it.
+/// Writes of the hot path (bookings, forfeits) inside the write batcher's transaction: audit lines,
+/// phone records, flags, no-shows and notices. A standing change is conditional on the standing it
+/// leaves, so two writers acting at once cannot both move it.
 /// </summary>
 internal static class LedgerWrites
 {
@@ -63,7 +63,7 @@ internal static class LedgerWrites
     }
 
     /// <summary>Moves a number's standing if it is in <paramref name="from"/>; audits the move. Returns whether it moved.</summary>
-    public static bool ChangeStanding(
+    private static bool ChangeStanding(
         SqlSession s, string phone, PhoneStanding from, PhoneStanding to, AuditAction action, string reason, Actor actor, DateTime now)
     {
         if (!Move(s, phone, from, to, reason, now))
@@ -74,9 +74,6 @@ internal static class LedgerWrites
         Audit(s, now, actor, action, null, null, phone, reason);
         return true;
     }
-
-    public static PhoneStanding? Standing(SqlSession s, string phone) =>
-        s.Row("""SELECT "Standing" AS "Standing" FROM "Phones" WHERE "Number" = @p""", r => (PhoneStanding?)r.GetEnum<PhoneStanding>("Standing"), ("@p", phone));
 
     /// <summary>A no-show: counts it, flags the number, and blacklists it when <see cref="NoShowPolicy"/> says so.</summary>
     public static void NoShow(SqlSession s, string phone, long bookingId, string code, BookingRules rules, Actor actor, DateTime now)

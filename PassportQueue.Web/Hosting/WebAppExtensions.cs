@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using MudBlazor.Services;
+using PassportQueue.Web.Auth;
+using PassportQueue.Web.Components;
+using PassportQueue.Web.Components.Common;
+using PassportQueue.Web.Jobs;
+using PassportQueue.Web.WhatsApp;
+
+namespace PassportQueue.Web.Hosting;
+
+/// <summary>The application put together: its services, its request pipeline, and its endpoints.</summary>
+public static class WebAppExtensions
+{
+    /// <summary>Every service: the data, the WhatsApp channel, the jobs, staff sign-in and the dashboard.</summary>
+    public static WebApplicationBuilder AddPassportQueue(this WebApplicationBuilder builder)
+    {
+        // Run from a build (not a publish) in any environment, the dashboard's scripts and styles come from
+        // the build's static-web-assets manifest; ASP.NET Core reads it by itself only in Development.
+        // A published app has no such manifest and serves its wwwroot as usual.
+        Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
+        builder.AddPassportQueueData();
+        builder.AddWhatsApp();
+        builder.AddJobs();
+        builder.AddStaffAuth();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddLocalization();
+        return builder;
+    }
+
+    /// <summary>The request pipeline, in order.</summary>
+    public static WebApplication UsePassportQueue(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        // Behind a reverse proxy Twilio's signature covers the public URL: take scheme and host from it.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost });
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(DashboardCulture.Options());
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>The dashboard, the webhooks and the small endpoints beside them.</summary>
+    public static WebApplication MapPassportQueue(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapGet("/healthz", () => TypedResults.Ok("ok"));
+        app.MapWhatsAppWebhooks();
+        app.MapStaffAuth();
+        app.MapGet("/culture/{name}", DashboardCulture.Switch);
+        app.MapReportExport();
+        return app;
+    }
+}
