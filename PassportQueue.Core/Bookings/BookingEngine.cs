@@ -29,17 +29,17 @@ public sealed class BookingEngine(IOfficeDirectory offices, IBookingStore store,
         var office = await offices.FindByNumberAsync(message.To, cancellationToken);
         if (office is null)
         {
-            return (null, new MessageResult(null, new NotAccepted("unknown-office-number")));
+            return (null, new MessageResult(null, new NotAccepted(NotAcceptedReason.UnknownOfficeNumber)));
         }
 
         if (!PhoneNumber.TryParse(message.From, out var phone))
         {
-            return (null, new MessageResult(office, new NotAccepted("invalid-sender")));
+            return (null, new MessageResult(office, new NotAccepted(NotAcceptedReason.InvalidSender)));
         }
 
         if (string.IsNullOrWhiteSpace(message.MessageId) || message.MessageId.Length > MaxMessageIdLength)
         {
-            return (null, new MessageResult(office, new NotAccepted("invalid-message-id")));
+            return (null, new MessageResult(office, new NotAccepted(NotAcceptedReason.InvalidMessageId)));
         }
 
         return (new ReceivedMessage(office, phone, message.MessageId, message.Body ?? string.Empty, now), null);

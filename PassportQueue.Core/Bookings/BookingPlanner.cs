@@ -45,7 +45,7 @@ public static class BookingPlanner
                 return Refuse(refusal, refusal == RefusalReason.OfficeClosed ? NearestAfter(bookable, arrival) : bookable);
             }
 
-            candidates = [DayPlanFor(calendar, arrival, now)];
+            candidates = [DayPlanFor(calendar, arrival, today, now)];
             whenFull = RefusalReason.DayFull;
         }
         else
@@ -89,15 +89,55 @@ public static class BookingPlanner
     /// the booking window, and, when it is today (a window that starts at 0), only while a slot's
     /// check-in deadline is still ahead. Null when the date can be booked.
     /// </summary>
-    public static RefusalReason? DateRefusal(OfficeCalendar calendar, DateOnly date, DateTimeOffset now)
+    public static RefusalReason? DateRefusal(OfficeCalendar calendar, DateOnly date, DateTimeOffset now) =>
+        DateRefusal(calendar, date, calendar.LocalDate(now), now);
+
+    /// <summary>The days that <see cref="DateRefusal(OfficeCalendar, DateOnly, DateTimeOffset)"/> accepts, earliest first, with their quotas and slots.</summary>
+    public static IReadOnlyList<DayPlan> BookableDays(OfficeCalendar calendar, DateTimeOffset now)
     {
         var today = calendar.LocalDate(now);
-        if (date < calendar.WindowStart(now) && date <= today)
+        var days = new List<DayPlan>();
+        for (var date = today.AddDays(calendar.Settings.WindowStartDays); date <= today.AddDays(calendar.Settings.WindowEndDays); date = date.AddDays(1))
+        {
+            if (DateRefusal(calendar, date, today, now) is null)
+            {
+                days.Add(DayPlanFor(calendar, date, today, now));
+            }
+        }
+
+        return days;
+    }
+
+    /// <summary>The earliest date that could be booked at an instant (today, where the window and the slots allow, else later).</summary>
+    public static DateOnly FirstBookableDate(OfficeCalendar calendar, DateTimeOffset now)
+    {
+        var today = calendar.LocalDate(now);
+        var start = today.AddDays(calendar.Settings.WindowStartDays);
+        return start == today && FirstSlotAhead(calendar, start, today, now) is null ? start.AddDays(1) : start;
+    }
+
+    /// <summary>The quota and slots of one date under the office's current settings, as seen at <paramref name="now"/>.</summary>
+    public static DayPlan DayPlanFor(OfficeCalendar calendar, DateOnly date, DateTimeOffset now) =>
+        DayPlanFor(calendar, date, calendar.LocalDate(now), now);
+
+    private static DayPlan DayPlanFor(OfficeCalendar calendar, DateOnly date, DateOnly today, DateTimeOffset now)
+    {
+        var settings = calendar.Settings;
+        var first = FirstSlotAhead(calendar, date, today, now) ?? settings.SlotsPerDay;
+        return new DayPlan(
+            date, settings.DailyQuota, settings.PriorityQuota, settings.PlacesPerSlot, new SlotList(calendar, date), (first * settings.PlacesPerSlot) + 1);
+    }
+
+    private static RefusalReason? DateRefusal(OfficeCalendar calendar, DateOnly date, DateOnly today, DateTimeOffset now)
+    {
+        var settings = calendar.Settings;
+        var windowStart = today.AddDays(settings.WindowStartDays);
+        if (date < windowStart && date <= today)
         {
             return RefusalReason.DateInPast;
         }
 
-        if (date < calendar.WindowStart(now) || date > calendar.WindowEnd(now))
+        if (date < windowStart || date > today.AddDays(settings.WindowEndDays))
         {
             return RefusalReason.DateOutsideWindow;
         }
@@ -107,34 +147,19 @@ public static class BookingPlanner
             return RefusalReason.OfficeClosed;
         }
 
-        return FirstSlotAhead(calendar, date, now) is null ? RefusalReason.NoSlotLeftToday : null;
-    }
-
-    /// <summary>The days that <see cref="DateRefusal"/> accepts, earliest first, with their quotas and slots.</summary>
-    public static IReadOnlyList<DayPlan> BookableDays(OfficeCalendar calendar, DateTimeOffset now) =>
-        [.. calendar.OpenDatesInWindow(now).Where(d => DateRefusal(calendar, d, now) is null).Select(d => DayPlanFor(calendar, d, now))];
-
-    /// <summary>The earliest date that could be booked at an instant (today, where the window and the slots allow, else later).</summary>
-    public static DateOnly FirstBookableDate(OfficeCalendar calendar, DateTimeOffset now)
-    {
-        var start = calendar.WindowStart(now);
-        return start == calendar.LocalDate(now) && FirstSlotAhead(calendar, start, now) is null ? start.AddDays(1) : start;
-    }
-
-    /// <summary>The quota and slots of one date under the office's current settings, as seen at <paramref name="now"/>.</summary>
-    public static DayPlan DayPlanFor(OfficeCalendar calendar, DateOnly date, DateTimeOffset now)
-    {
-        var settings = calendar.Settings;
-        var slots = Enumerable.Range(0, settings.SlotsPerDay)
-            .Select(i => new SlotPlan(i, calendar.SlotStartUtc(date, i), calendar.CheckInDeadlineUtc(date, i), settings.PlacesPerSlot))
-            .ToList();
-        var first = FirstSlotAhead(calendar, date, now) ?? slots.Count;
-        return new DayPlan(date, settings.DailyQuota, settings.PriorityQuota, settings.PlacesPerSlot, slots, (first * settings.PlacesPerSlot) + 1);
+        return FirstSlotAhead(calendar, date, today, now) is null ? RefusalReason.NoSlotLeftToday : null;
     }
 
     /// <summary>The first slot of a date whose check-in deadline has not passed at <paramref name="now"/>, or null.</summary>
-    private static int? FirstSlotAhead(OfficeCalendar calendar, DateOnly date, DateTimeOffset now)
+    private static int? FirstSlotAhead(OfficeCalendar calendar, DateOnly date, DateOnly today, DateTimeOffset now)
     {
+        // A deadline is at most 240 minutes before its slot (the settings' limit): from the day after
+        // tomorrow on, every slot's deadline is ahead, and no clock needs converting.
+        if (date > today.AddDays(1))
+        {
+            return 0;
+        }
+
         for (var i = 0; i < calendar.Settings.SlotsPerDay; i++)
         {
             if (calendar.CheckInDeadlineUtc(date, i) > now.UtcDateTime)

@@ -32,8 +32,21 @@ public sealed record FormatRejected(ParseProblem Problem, int FieldCount) : Mess
 /// <summary>A keyword command, with the applicant's active bookings for <see cref="Command.Status"/>.</summary>
 public sealed record CommandAnswered(Command Command, IReadOnlyList<BookingView> Bookings) : MessageOutcome;
 
-/// <summary>Nothing this service can act on: the sender or the office number is not valid. Not stored.</summary>
-public sealed record NotAccepted(string Why) : MessageOutcome;
+/// <summary>Nothing this service can act on: the office number, the sender or the message id is not valid. Not stored.</summary>
+public sealed record NotAccepted(NotAcceptedReason Why) : MessageOutcome;
+
+/// <summary>Why a delivery could not be handled at all.</summary>
+public enum NotAcceptedReason
+{
+    /// <summary>Sent to a number that is no office's.</summary>
+    UnknownOfficeNumber = 0,
+
+    /// <summary>The sender is not a phone number.</summary>
+    InvalidSender = 1,
+
+    /// <summary>No message id, or one longer than is stored.</summary>
+    InvalidMessageId = 2,
+}
 
 /// <summary>The sender wrote faster than a person does: told once, then ignored for a while. Not stored.</summary>
 public sealed record Throttled : MessageOutcome;

@@ -60,7 +60,10 @@ public sealed class TextsTests
         AssertBoth(c => ReplyWriter.Write(new BookingConfirmed(booking), Bogor, Builders.Now, c));
         AssertBoth(c => ReplyWriter.Write(new CommandAnswered(Command.Status, [booking]), Bogor, Builders.Now, c));
         AssertBoth(c => ReplyWriter.Write(new Throttled(), Bogor, Builders.Now, c));
-        AssertBoth(c => ReplyWriter.Write(new NotAccepted("unknown-office-number"), null, Builders.Now, c));
+        foreach (var why in Enum.GetValues<NotAcceptedReason>())
+        {
+            AssertBoth(c => ReplyWriter.Write(new NotAccepted(why), why == NotAcceptedReason.UnknownOfficeNumber ? null : Bogor, Builders.Now, c));
+        }
     }
 
     [Fact]

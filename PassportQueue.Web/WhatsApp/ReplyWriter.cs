@@ -21,6 +21,7 @@ public static class ReplyWriter
         var c = culture ?? WhatsAppText.Indonesian;
         var text = (outcome, office) switch
         {
+            (NotAccepted { Why: not NotAcceptedReason.UnknownOfficeNumber } not, { } o) => WhatsAppText.Get(c, $"NotAccepted_{not.Why}", o.Settings.Name),
             (NotAccepted, _) or (_, null) => WhatsAppText.Get(c, "NotAccepted"),
             (Throttled, _) => WhatsAppText.Get(c, "Throttled"),
             (BookingConfirmed confirmed, { } o) => Booked(c, o, confirmed.Booking),

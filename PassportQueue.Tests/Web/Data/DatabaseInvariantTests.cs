@@ -14,6 +14,8 @@ public abstract class DatabaseInvariantTests(DatabaseProvider provider)
     [InlineData("""UPDATE "DayCounters" SET "OpenTaken" = "Quota" """)]
     [InlineData("""UPDATE "DayCounters" SET "PriorityTaken" = "PriorityQuota" + 1""")]
     [InlineData("""UPDATE "DayCounters" SET "Arrived" = 99""")]
+    [InlineData("""UPDATE "DayCounters" SET "Skipped" = "SlotsPerDay" * "PlacesPerSlot" """)]
+    [InlineData("""UPDATE "DayCounters" SET "Skipped" = -1""")]
     [InlineData("""UPDATE "Bookings" SET "State" = 9""")]
     [InlineData("""INSERT INTO "Bookings" ("Code", "OfficeId", "Phone", "PersonKey", "Name", "BirthDate", "AgeGroup", "IsOwner", "IsPriority", "Date", "DayPlace", "SlotIndex", "SlotStartUtc", "CheckInDeadlineUtc", "State", "CreatedAtUtc", "UpdatedAtUtc") SELECT 'BGR-00000000', "OfficeId", "Phone", 'SOMEONE ELSE|1990-01-01', "Name", "BirthDate", 0, 0, 0, "Date", "DayPlace", "SlotIndex", "SlotStartUtc", "CheckInDeadlineUtc", 0, "CreatedAtUtc", "UpdatedAtUtc" FROM "Bookings" """)]
     [InlineData("""INSERT INTO "Bookings" ("Code", "OfficeId", "Phone", "PersonKey", "Name", "BirthDate", "AgeGroup", "IsOwner", "IsPriority", "Date", "DayPlace", "SlotIndex", "SlotStartUtc", "CheckInDeadlineUtc", "State", "CreatedAtUtc", "UpdatedAtUtc") SELECT 'BGR-00000000', "OfficeId", "Phone", "PersonKey", "Name", "BirthDate", 0, 0, 0, "Date", 99, "SlotIndex", "SlotStartUtc", "CheckInDeadlineUtc", 0, "CreatedAtUtc", "UpdatedAtUtc" FROM "Bookings" """)]

@@ -15,7 +15,7 @@ public sealed class OutcomeJsonTests
         new BookingRefused(RefusalReason.PersonHasActiveBooking, [], "BGR-7K3M9QX2"),
         new FormatRejected(ParseProblem.WrongFieldCount, 2),
         new CommandAnswered(Command.Documents, []),
-        new NotAccepted("invalid-sender"),
+        new NotAccepted(NotAcceptedReason.InvalidSender),
     };
 
     [Theory]

@@ -119,8 +119,31 @@ public abstract class BatamPhotoTests(DatabaseProvider provider) : IAsyncLifetim
         Assert.NotNull(stored.DeletedAtUtc);
     }
 
-    private Task<string> SendWithMedia(string url, string type) =>
-        _app.SendAsync(Siti, "#Siti Aminah#17081990#Jl. Engku Putri No. 1, Batam Centre", to: Batam, extra: new Dictionary<string, string>
+    [SkippableFact]
+    public async Task RefusesAMessageIdLongerThanItsColumnBeforeFetchingOrWritingAnything()
+    {
+        var reply = await SendWithMedia(_media.BaseUrl + "/Media/ktp.jpg", "image/jpeg", sid: "SM" + new string('a', 70));
+
+        Assert.Contains("Pesan Anda tidak dapat diproses", reply, StringComparison.Ordinal);
+        Assert.Empty(_media.Requests);
+        Assert.Equal(0, await _app.QueryAsync(db => db.IdPhotos.CountAsync()));
+        Assert.Equal(0, await _app.QueryAsync(db => db.Messages.CountAsync()));
+    }
+
+    [SkippableFact]
+    public async Task StoresThePhotoOfARefusedMessageWithThatMessage()
+    {
+        await SendWithMedia(_media.BaseUrl + "/Media/ktp.jpg", "image/jpeg", sid: "SM-first");
+        var again = await SendWithMedia(_media.BaseUrl + "/Media/ktp.jpg", "image/jpeg", sid: "SM-second");
+
+        Assert.Contains("sudah memiliki kode booking aktif", again, StringComparison.Ordinal);
+        var photos = await _app.QueryAsync(db => db.IdPhotos.OrderBy(p => p.ReceivedAtUtc).Select(p => p.MessageId).ToListAsync());
+        Assert.Equal(["SM-first", "SM-second"], photos);
+        Assert.Equal(2, await _app.QueryAsync(db => db.Messages.CountAsync(m => photos.Contains(m.MessageId))));
+    }
+
+    private Task<string> SendWithMedia(string url, string type, string? sid = null) =>
+        _app.SendAsync(Siti, "#Siti Aminah#17081990#Jl. Engku Putri No. 1, Batam Centre", to: Batam, sid: sid, extra: new Dictionary<string, string>
         {
             ["NumMedia"] = "1",
             ["MediaUrl0"] = url,

@@ -130,7 +130,7 @@ public abstract class HostileInputTests(DatabaseProvider provider) : IAsyncLifet
     {
         var reply = await _app.SendAsync("not-a-phone", "#BUDI#25011987#02122026");
 
-        Assert.Contains("tidak melayani", reply, StringComparison.Ordinal);
+        Assert.Contains("Pesan dari nomor ini tidak dapat diproses", reply, StringComparison.Ordinal);
         Assert.Equal(0, await _app.QueryAsync(db => db.Messages.CountAsync()));
     }
 

@@ -1,3 +1,4 @@
+using PassportQueue.Web.Data.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PassportQueue.Core.Bookings;
@@ -21,13 +22,13 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.StateReason).HasMaxLength(500);
         builder.Property(b => b.MessageId).HasMaxLength(64);
         // One active booking per person, enforced by the database across processes.
-        builder.HasIndex(b => b.PersonKey).IsUnique().HasFilter("\"State\" IN (0, 1)")
+        builder.HasIndex(b => b.PersonKey).IsUnique().HasFilter($"\"State\" IN {StateSql.Active}")
             .HasDatabaseName("UX_Bookings_ActivePerson");
         // Each place of a day is given once: with slots filled in place order, no slot is ever over its places.
         builder.HasIndex(b => new { b.OfficeId, b.Date, b.DayPlace }).IsUnique().HasDatabaseName("UX_Bookings_DayPlace");
         // No index on the number: a number's bookings are found through its messages (Messages.Phone).
         // Late codes are found among the booked ones only.
-        builder.HasIndex(b => b.CheckInDeadlineUtc).HasFilter("\"State\" = 0").HasDatabaseName("IX_Bookings_BookedDeadline");
+        builder.HasIndex(b => b.CheckInDeadlineUtc).HasFilter($"\"State\" = {StateSql.Booked}").HasDatabaseName("IX_Bookings_BookedDeadline");
         builder.HasOne<Office>().WithMany().HasForeignKey(b => b.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(b => b.IsActive);
     }

@@ -1,3 +1,4 @@
+using PassportQueue.Web.Data.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PassportQueue.Web.Data.Records;
@@ -12,7 +13,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasKey(o => o.Id);
         // One message of each kind per booking, however many nodes or retries try to write it.
         builder.HasIndex(o => new { o.BookingId, o.Kind }).IsUnique();
-        builder.HasIndex(o => o.DueAtUtc).HasFilter("\"Status\" = 0").HasDatabaseName("IX_Outbox_Pending");
+        builder.HasIndex(o => o.DueAtUtc).HasFilter($"\"Status\" = {StateSql.OutboxPending}").HasDatabaseName("IX_Outbox_Pending");
         builder.HasIndex(o => o.TwilioSid).IsUnique().HasFilter("\"TwilioSid\" IS NOT NULL");
         builder.HasIndex(o => o.Phone);
         builder.Property(o => o.Phone).HasMaxLength(20).IsRequired();

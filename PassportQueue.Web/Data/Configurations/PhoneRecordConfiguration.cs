@@ -1,3 +1,4 @@
+using PassportQueue.Web.Data.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PassportQueue.Core.Phones;
@@ -22,6 +23,6 @@ internal sealed class PhoneRecordConfiguration : IEntityTypeConfiguration<PhoneR
         builder.HasIndex(p => p.OwnerPersonKey).IsUnique().HasFilter("\"OwnerPersonKey\" IS NOT NULL")
             .HasDatabaseName("UX_Phones_Owner");
         // Only flagged and blacklisted numbers are listed; clear ones stay out of the index.
-        builder.HasIndex(p => p.Standing).HasFilter("\"Standing\" <> 0");
+        builder.HasIndex(p => p.Standing).HasFilter($"\"Standing\" <> {StateSql.Clear}");
     }
 }

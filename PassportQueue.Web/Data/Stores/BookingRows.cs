@@ -14,9 +14,6 @@ internal static class BookingRows
         FROM "Bookings" b JOIN "Offices" o ON o."Id" = b."OfficeId"
         """;
 
-    /// <summary>The states that hold a person's one active place, as parameters <c>@booked</c> and <c>@arrived</c>.</summary>
-    public static readonly (string, object?)[] ActiveStates = [("@booked", BookingState.Booked), ("@arrived", BookingState.Arrived)];
-
     public static BookingView Map(DbDataReader r) => new(
         r.Get<string>("Code"),
         r.Get<string>("OfficeCode"),

@@ -41,12 +41,12 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
         database.ReadAsync<IReadOnlyList<BookingView>>(
             // Every booking comes from a message, and messages are indexed by number: the bookings need no index of their own on it.
             s => s.List(
-                BookingRows.Select + """
+                BookingRows.Select + $"""
                      WHERE b."Id" IN (SELECT m."BookingId" FROM "Messages" m WHERE m."Phone" = @p AND m."BookingId" IS NOT NULL)
-                       AND b."State" IN (@booked, @arrived) ORDER BY b."SlotStartUtc"
+                       AND b."State" IN {StateSql.Active} ORDER BY b."SlotStartUtc"
                     """,
                 BookingRows.Map,
-                [("@p", phone.E164), .. BookingRows.ActiveStates]),
+                ("@p", phone.E164)),
             cancellationToken);
 
     private static MessageOutcome Book(SqlSession s, IncomingRecord m, BookingPlan plan)
