@@ -1,5 +1,12 @@
 using PassportQueue.Web.Auth;
+using PassportQueue.Web.Ballot;
 using PassportQueue.Web.Hosting;
+
+if (BallotCommand.Matches(args))
+{
+    Environment.ExitCode = await BallotCommand.RunAsync(args, Console.Out);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPassportQueue();
