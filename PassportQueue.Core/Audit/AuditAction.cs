@@ -35,4 +35,13 @@ public enum AuditAction
 
     /// <summary>Office settings changed.</summary>
     OfficeSettingsChanged = 10,
+
+    /// <summary>A staff account's role or office changed.</summary>
+    StaffAccessChanged = 11,
+
+    /// <summary>A staff account was disabled.</summary>
+    StaffDisabled = 12,
+
+    /// <summary>A staff account was enabled again (or unlocked).</summary>
+    StaffEnabled = 13,
 }

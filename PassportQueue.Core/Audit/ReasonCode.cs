@@ -35,4 +35,7 @@ public enum ReasonCode
 
     /// <summary>A flag raised without further evidence; value: the <c>FlagReason</c>.</summary>
     FlagReason = 10,
+
+    /// <summary>A staff account's access; values: the account, its role, its office (empty for all).</summary>
+    StaffAccess = 11,
 }

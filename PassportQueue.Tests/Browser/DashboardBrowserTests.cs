@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Tests.Web.WhatsApp;
+using Microsoft.Extensions.DependencyInjection;
 using PassportQueue.Web.Auth;
 
 namespace PassportQueue.Tests.Browser;
@@ -164,6 +165,28 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Expect(page.Locator("h4"), "Counter");
         await page.GotoAsync($"{_base}/nomor-ditandai");
         await Expect(page.Locator("h4"), "Flagged numbers");
+    }
+
+    [SkippableFact]
+    public async Task ADisabledOfficersOpenCounterPageStopsWorkingWithinAMinute()
+    {
+        var page = await SignInAsync("petugas@bgr.test");
+        await page.GotoAsync($"{_base}/loket");
+        await page.Locator("input[data-testid=code]").WaitForAsync();
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<StaffAccounts>().SetActiveAsync("petugas@bgr.test", active: false, PassportQueue.Core.Audit.Actor.System));
+        }
+
+        _app.Clock.Advance(StaffSessions.Interval + TimeSpan.FromSeconds(1));
+
+        // The live page loses its user and sends the browser to the sign-in, which the disabled account cannot pass.
+        await page.WaitForURLAsync("**/account/login**", new PageWaitForURLOptions { Timeout = 15_000 });
+        await page.GotoAsync($"{_base}/loket");
+        await page.WaitForURLAsync("**/account/login**");
+        await BrowserSession.SignInAttemptAsync(page, _base, "petugas@bgr.test", Password);
+        Assert.Equal(0, await page.GetByTestId("signed-in-as").CountAsync());
     }
 
     private async Task<IPage> SignInAsync(string email)

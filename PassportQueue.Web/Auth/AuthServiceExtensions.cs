@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Records;
@@ -38,6 +41,15 @@ public static class AuthServiceExtensions
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
         });
         services.AddScoped<StaffAccounts>();
+        // Access taken away ends open sessions within a minute: the cookie and the live dashboard are both checked.
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, StaffStampValidator>());
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, time) =>
+        {
+            o.ValidationInterval = StaffSessions.Interval;
+            o.TimeProvider = time;
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<TimeProvider>((o, time) => o.TimeProvider = time);
+        services.AddScoped<AuthenticationStateProvider, StaffCircuitAuthentication>();
         return builder;
     }
 

@@ -1,23 +1,25 @@
 using Microsoft.AspNetCore.Identity;
+using PassportQueue.Core.Audit;
 using PassportQueue.Core.Offices;
+using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Records;
 
 namespace PassportQueue.Web.Auth;
 
-/// <summary>Creates staff accounts with a role and an office, for the command line, demo data and the admin pages.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, IOfficeDirectory offices)
+/// <summary>
+/// Staff accounts for the command line, demo data and the admin pages: created with a role and an
+/// office; changed, disabled and enabled by an admin, each change audited in the same transaction
+/// and renewing the account's security stamp, so that open sessions end within a minute.
+/// </summary>
+public sealed class StaffAccounts(
+    UserManager<StaffUser> users, RoleManager<IdentityRole> roles, IOfficeDirectory offices, PassportQueueDbContext db, TimeProvider time)
 {
     /// <summary>Creates an account; returns the problems, or none when it was created.</summary>
     public async Task<IReadOnlyList<AccountProblem>> CreateAsync(string email, string displayName, string role, string? officeCode, string password)
     {
-        if (!Roles.All.Contains(role))
+        if (await AccessProblemAsync(role, officeCode) is { } problem)
         {
-            return [AccountProblem.UnknownRole];
-        }
-
-        if (role != Roles.Admin && (string.IsNullOrWhiteSpace(officeCode) || await offices.FindByCodeAsync(officeCode, CancellationToken.None) is null))
-        {
-            return [AccountProblem.OfficeRequired];
+            return [problem];
         }
 
         foreach (var name in Roles.All)
@@ -46,26 +48,75 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         return added.Succeeded ? [] : Problems(added);
     }
 
-    private static AccountProblem[] Problems(IdentityResult result) =>
-        [.. result.Errors.Select(e => Enum.TryParse<AccountProblem>(e.Code, out var p) && p != AccountProblem.UnknownRole && p != AccountProblem.OfficeRequired ? p : AccountProblem.Other)];
+    /// <summary>Gives an account another role and office; false when there is no such account. Ends its open sessions.</summary>
+    public async Task<IReadOnlyList<AccountProblem>?> ChangeAccessAsync(string email, string role, string? officeCode, Actor actor)
+    {
+        if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            return null;
+        }
+
+        if (await AccessProblemAsync(role, officeCode) is { } problem)
+        {
+            return [problem];
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        await users.AddToRoleAsync(user, role);
+        user.OfficeCode = role == Roles.Admin ? null : officeCode!.ToUpperInvariant();
+        Audit(actor, AuditAction.StaffAccessChanged, email, role, user.OfficeCode);
+        // Renewing the stamp saves the user and the audit line, and ends the account's open sessions.
+        var saved = await users.UpdateSecurityStampAsync(user);
+        if (!saved.Succeeded)
+        {
+            return Problems(saved);
+        }
+
+        await transaction.CommitAsync();
+        return [];
+    }
 
     /// <summary>
-    /// Disables an account (it can no longer sign in; its audit lines stay) or enables it again.
-    /// Returns false when there is no such account.
+    /// Disables an account (it can no longer sign in, and its open sessions end; its audit lines stay)
+    /// or enables it again. Returns false when there is no such account.
     /// </summary>
-    public async Task<bool> SetActiveAsync(string email, bool active)
+    public async Task<bool> SetActiveAsync(string email, bool active, Actor actor)
     {
         if (await users.FindByEmailAsync(email) is not { } user)
         {
             return false;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, active ? null : DateTimeOffset.MaxValue);
         await users.ResetAccessFailedCountAsync(user);
+        Audit(actor, active ? AuditAction.StaffEnabled : AuditAction.StaffDisabled, email, (await users.GetRolesAsync(user)).FirstOrDefault() ?? string.Empty, user.OfficeCode);
+        await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync();
         return true;
     }
 
     /// <summary>Whether an account with this e-mail exists.</summary>
     public async Task<bool> ExistsAsync(string email) => await users.FindByEmailAsync(email) is not null;
+
+    private async Task<AccountProblem?> AccessProblemAsync(string role, string? officeCode)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            return AccountProblem.UnknownRole;
+        }
+
+        return role != Roles.Admin && (string.IsNullOrWhiteSpace(officeCode) || await offices.FindByCodeAsync(officeCode, CancellationToken.None) is null)
+            ? AccountProblem.OfficeRequired
+            : null;
+    }
+
+    private void Audit(Actor actor, AuditAction action, string email, string role, string? office) =>
+        db.AuditEntries.Add(AuditEntry.Record(
+            time.GetUtcNow().UtcDateTime, actor, action, null, null, null, SystemReason.Of(ReasonCode.StaffAccess, email, role, office ?? string.Empty).Stored));
+
+    private static AccountProblem[] Problems(IdentityResult result) =>
+        [.. result.Errors.Select(e => Enum.TryParse<AccountProblem>(e.Code, out var p) && p != AccountProblem.UnknownRole && p != AccountProblem.OfficeRequired ? p : AccountProblem.Other)];
 }

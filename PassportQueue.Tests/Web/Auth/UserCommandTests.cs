@@ -59,13 +59,13 @@ public sealed class UserCommandTests : IAsyncLifetime
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
 
-        Assert.True(await accounts.SetActiveAsync("budi@bgr.go.id", active: false));
+        Assert.True(await accounts.SetActiveAsync("budi@bgr.go.id", active: false, PassportQueue.Core.Audit.Actor.System));
         var disabled = await users.IsLockedOutAsync((await users.FindByEmailAsync("budi@bgr.go.id"))!);
-        Assert.True(await accounts.SetActiveAsync("budi@bgr.go.id", active: true));
+        Assert.True(await accounts.SetActiveAsync("budi@bgr.go.id", active: true, PassportQueue.Core.Audit.Actor.System));
         var enabled = await users.IsLockedOutAsync((await users.FindByEmailAsync("budi@bgr.go.id"))!);
 
         Assert.Equal((true, false), (disabled, enabled));
-        Assert.False(await accounts.SetActiveAsync("nobody@bgr.go.id", active: false));
+        Assert.False(await accounts.SetActiveAsync("nobody@bgr.go.id", active: false, PassportQueue.Core.Audit.Actor.System));
     }
 
     [Fact]

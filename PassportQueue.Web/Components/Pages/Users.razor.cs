@@ -41,6 +41,11 @@ public sealed partial class Users
 
     private bool Added { get; set; }
 
+    private bool Changed { get; set; }
+
+    /// <summary>Role and office as the admin has set them in a row, before saving.</summary>
+    private Dictionary<string, (string Role, string? Office)> Edits { get; } = [];
+
     protected override async Task OnStaffInitializedAsync()
     {
         AllOffices = await Offices.AllAsync(CancellationToken.None);
@@ -53,10 +58,30 @@ public sealed partial class Users
         var manager = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var users = await manager.Users.AsNoTracking().OrderBy(u => u.OfficeCode).ThenBy(u => u.Email).ToListAsync();
         Rows = [];
+        Edits.Clear();
         foreach (var user in users)
         {
-            Rows.Add((user, await manager.GetRolesAsync(user)));
+            var roles = await manager.GetRolesAsync(user);
+            Rows.Add((user, roles));
+            Edits[user.Id] = (roles.FirstOrDefault() ?? Roles.Officer, user.OfficeCode);
         }
+    }
+
+    private (string Role, string? Office) Edit((StaffUser User, IList<string> Roles) row) => Edits[row.User.Id];
+
+    private void SetEdit((StaffUser User, IList<string> Roles) row, string role, string? office) => Edits[row.User.Id] = (role, office);
+
+    private async Task ChangeAccessAsync(StaffUser user)
+    {
+        var (role, office) = Edits[user.Id];
+        await using (var scope = Scopes.CreateAsyncScope())
+        {
+            var problems = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().ChangeAccessAsync(user.Email ?? string.Empty, role, office, Me.Actor);
+            Errors = [.. (problems ?? [AccountProblem.Other]).Select(p => L[$"AccountProblem_{p}"].Value)];
+        }
+
+        (Added, Changed) = (false, Errors.Count == 0);
+        await LoadAsync();
     }
 
     private async Task AddAsync()
@@ -68,7 +93,7 @@ public sealed partial class Users
             Errors = [.. problems.Select(p => L[$"AccountProblem_{p}"].Value)];
         }
 
-        Added = Errors.Count == 0;
+        (Added, Changed) = (Errors.Count == 0, false);
         if (Added)
         {
             (Email, Name, Password) = (null, null, null);
@@ -80,7 +105,7 @@ public sealed partial class Users
     {
         await using (var scope = Scopes.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().SetActiveAsync(user.Email ?? string.Empty, active);
+            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().SetActiveAsync(user.Email ?? string.Empty, active, Me.Actor);
         }
 
         await LoadAsync();
