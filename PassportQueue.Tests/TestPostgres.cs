@@ -47,6 +47,16 @@ internal static class TestPostgres
         return new NpgsqlConnectionStringBuilder(Server) { Database = name, MaxPoolSize = 20, Timeout = 30 }.ConnectionString;
     }
 
+    /// <summary>Runs a statement as the test server's user (on its maintenance database).</summary>
+    public static void Execute(string sql)
+    {
+        using var connection = new NpgsqlConnection(Server);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Drops a test database once its nodes are gone; tidying up, so a failure to drop fails no test.</summary>
     public static void DropDatabase(string connectionString)
     {

@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using PassportQueue.Web.Auth;
 using PassportQueue.Web.Components;
 using PassportQueue.Web.Components.Common;
+using PassportQueue.Web.Health;
 using PassportQueue.Web.Jobs;
 using PassportQueue.Web.WhatsApp;
 
@@ -25,6 +26,7 @@ public static class WebAppExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddLocalization();
+        builder.Services.AddPassportQueueHealth();
         return builder;
     }
 
@@ -52,7 +54,7 @@ public static class WebAppExtensions
     {
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        app.MapGet("/healthz", () => TypedResults.Ok("ok"));
+        app.MapPassportQueueHealth();
         app.MapWhatsAppWebhooks();
         app.MapStaffAuth();
         app.MapGet("/culture/{name}", DashboardCulture.Switch);
