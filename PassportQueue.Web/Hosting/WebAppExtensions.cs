@@ -4,6 +4,7 @@ using PassportQueue.Web.Auth;
 using PassportQueue.Web.Components;
 using PassportQueue.Web.Components.Common;
 using PassportQueue.Web.Health;
+using PassportQueue.Web.Security;
 using PassportQueue.Web.Jobs;
 using PassportQueue.Web.WhatsApp;
 
@@ -39,7 +40,9 @@ public static class WebAppExtensions
             app.UseHsts();
         }
 
-        // Behind a reverse proxy Twilio's signature covers the public URL: take scheme and host from it.
+        app.UseSecurityHeaders();
+        // Behind a reverse proxy Twilio's signature covers the public URL: take scheme and host from it
+        // (and so cookies are marked secure when the proxy speaks HTTPS).
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization(DashboardCulture.Options());
