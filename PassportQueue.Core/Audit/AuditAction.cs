@@ -44,4 +44,10 @@ public enum AuditAction
 
     /// <summary>A staff account was enabled again (or unlocked).</summary>
     StaffEnabled = 13,
+
+    /// <summary>Someone signed in to the dashboard.</summary>
+    SignedIn = 14,
+
+    /// <summary>A sign-in was refused (wrong password, unknown account, locked out, disabled).</summary>
+    SignInRefused = 15,
 }

@@ -38,4 +38,7 @@ public enum ReasonCode
 
     /// <summary>A staff account's access; values: the account, its role, its office (empty for all).</summary>
     StaffAccess = 11,
+
+    /// <summary>A sign-in; values: the client address, and why it was refused (empty when it succeeded).</summary>
+    SignIn = 12,
 }

@@ -86,8 +86,18 @@ public sealed class TextsTests
 
         foreach (var code in Enum.GetValues<ReasonCode>())
         {
-            var value = code == ReasonCode.FlagReason ? nameof(FlagReason.NoShow) : "7";
-            AssertBoth(c => On(c, () => AuditText.Reason(Dashboard, SystemReason.Of(code, value, "1").Stored)));
+            var values = code switch
+            {
+                ReasonCode.FlagReason => [nameof(FlagReason.NoShow)],
+                ReasonCode.SignIn => ["127.0.0.1", "LockedOut"],
+                _ => new[] { "7", "1" },
+            };
+            AssertBoth(c => On(c, () => AuditText.Reason(Dashboard, SystemReason.Of(code, values).Stored)));
+        }
+
+        foreach (var refusal in new[] { "Password", "LockedOut", "NotAllowed" })
+        {
+            AssertBoth(c => Localized($"SignIn_Refused_{refusal}", c));
         }
     }
 

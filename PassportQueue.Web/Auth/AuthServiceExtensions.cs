@@ -41,6 +41,7 @@ public static class AuthServiceExtensions
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
         });
         services.AddScoped<StaffAccounts>();
+        services.AddSingleton<SignInAudit>();
         // Access taken away ends open sessions within a minute: the cookie and the live dashboard are both checked.
         services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, StaffStampValidator>());
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, time) =>

@@ -28,6 +28,7 @@ public static class WebAppExtensions
         builder.Services.AddMudServices();
         builder.Services.AddLocalization();
         builder.Services.AddPassportQueueHealth();
+        builder.Services.AddSignInRateLimit(builder.Configuration);
         return builder;
     }
 
@@ -43,7 +44,12 @@ public static class WebAppExtensions
         app.UseSecurityHeaders();
         // Behind a reverse proxy Twilio's signature covers the public URL: take scheme and host from it
         // (and so cookies are marked secure when the proxy speaks HTTPS).
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost });
+        // The client's address comes from a proxy on this machine too: sign-ins are audited and limited by it.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost,
+        });
+        app.UseRateLimiter();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization(DashboardCulture.Options());
         app.UseAuthentication();

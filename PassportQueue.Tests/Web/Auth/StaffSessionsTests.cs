@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -15,7 +14,7 @@ using PassportQueue.Web.Data.Records;
 namespace PassportQueue.Tests.Web.Auth;
 
 /// <summary>Access taken away ends open sessions within a minute: sign-in cookies and live dashboards alike.</summary>
-public sealed partial class StaffSessionsTests : IAsyncLifetime
+public sealed class StaffSessionsTests : IAsyncLifetime
 {
     private const string Password = "Test-password-123";
     private readonly AppFactory _app = new();
@@ -115,18 +114,7 @@ public sealed partial class StaffSessionsTests : IAsyncLifetime
 
     private static async Task SignInAsync(HttpClient client, string email)
     {
-        var form = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = email,
-            ["Input.Password"] = Password,
-        }));
+        using var response = await SignInForm.PostAsync(client, email, Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

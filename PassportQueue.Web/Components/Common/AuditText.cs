@@ -19,7 +19,13 @@ public static class AuditText
         }
 
         var template = l[$"Reason_{reason.Code}"].Value;
-        var values = reason.Code == ReasonCode.FlagReason ? reason.Values.Select(v => l[$"Flag_{v}"].Value).ToList() : [.. reason.Values];
+        var values = reason.Code switch
+        {
+            ReasonCode.FlagReason => reason.Values.Select(v => l[$"Flag_{v}"].Value).ToList(),
+            // A refused sign-in says why in the reader's language; a successful one has no second value.
+            ReasonCode.SignIn => [.. reason.Values.Take(1), .. reason.Values.Skip(1).Where(v => v.Length > 0).Select(v => $"({l[$"SignIn_Refused_{v}"].Value})")],
+            _ => [.. reason.Values],
+        };
         // A line written before a text gained a value still renders, with the value left empty.
         while (values.Count < 4)
         {

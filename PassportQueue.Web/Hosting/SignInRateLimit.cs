@@ -1,0 +1,38 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Localization;
+using PassportQueue.Web.Components.Common;
+
+namespace PassportQueue.Web.Hosting;
+
+/// <summary>
+/// At most <c>Auth:SignInAttemptsPerMinute</c> (default 10) sign-in attempts a minute from one client
+/// address, whatever accounts they try: password spraying across accounts stops here, beside each
+/// account's own lockout. Other requests are not limited.
+/// </summary>
+public static class SignInRateLimit
+{
+    public const string SignInPath = "/account/login";
+
+    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        var perMinute = configuration.GetValue("Auth:SignInAttemptsPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "?",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(string.Empty));
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // A body of its own, so the status-code pages leave the answer as it is.
+            options.OnRejected = (context, ct) =>
+            {
+                var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<DashboardText>>()["SignIn_TooManyAttempts"].Value;
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                return new ValueTask(context.HttpContext.Response.WriteAsync(text, ct));
+            };
+        });
+        return services;
+    }
+}
