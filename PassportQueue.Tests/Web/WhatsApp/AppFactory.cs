@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PassportQueue.Tests.Web;
 using Microsoft.Extensions.Time.Testing;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.WhatsApp;
@@ -28,6 +30,9 @@ internal sealed class AppFactory(
     private string? _postgres;
 
     public FakeTimeProvider Clock { get; } = new(Builders.Now);
+
+    /// <summary>When set before the app starts, everything it logs (from Debug up) is kept here.</summary>
+    public CapturedLogs? Logs { get; init; }
 
     /// <summary>Starts the app on Kestrel on a free loopback port, for a real browser; returns its address.</summary>
     public string StartOnKestrel()
@@ -149,6 +154,11 @@ internal sealed class AppFactory(
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Logs is { } logs)
+        {
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug).AddProvider(logs));
         }
 
         builder.ConfigureTestServices(services =>
