@@ -158,7 +158,8 @@ internal sealed class AppFactory(
 
         if (Logs is { } logs)
         {
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug).AddProvider(logs));
+            // A rule for this provider alone, so the app's own levels (Warning for EF Core, say) do not hide anything from it.
+            builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<CapturedLogs>(null, Microsoft.Extensions.Logging.LogLevel.Debug));
         }
 
         builder.ConfigureTestServices(services =>
