@@ -68,6 +68,7 @@ internal sealed class AppProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DataProtection__KeysAtRest"] = "FolderPermissionsOnly";
         start.Environment["ConnectionStrings__PassportQueue"] = postgres ?? $"Data Source={database}";
         if (postgres is not null)
         {

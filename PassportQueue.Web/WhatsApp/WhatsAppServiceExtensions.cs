@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using PassportQueue.Web.Security;
 
 namespace PassportQueue.Web.WhatsApp;
 
@@ -26,8 +27,10 @@ public static class WhatsAppServiceExtensions
         services.AddHttpClient<SimulatorClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<SimulatorHistory>();
 
+        var keys = new DirectoryInfo(KeysPath(builder));
         services.AddDataProtection().SetApplicationName("PassportQueue")
-            .PersistKeysToFileSystem(new DirectoryInfo(KeysPath(builder)));
+            .PersistKeysToFileSystem(keys)
+            .ProtectKeysAtRest(builder.Configuration, builder.Environment, keys);
         return builder;
     }
 

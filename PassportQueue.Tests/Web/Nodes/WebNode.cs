@@ -120,6 +120,8 @@ internal sealed class WebNode : IAsyncDisposable
         start.Environment["Database__Provider"] = "Postgres";
         start.Environment["ConnectionStrings__PassportQueue"] = connectionString;
         start.Environment["DataProtection__KeysPath"] = keysFolder;
+        start.Environment["DataProtection__Certificate__Path"] = TestCertificate.Path;
+        start.Environment["DataProtection__Certificate__Password"] = TestCertificate.Password;
         start.Environment["Twilio__AuthToken"] = AppFactory.AuthToken;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";

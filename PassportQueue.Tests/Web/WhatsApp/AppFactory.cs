@@ -149,6 +149,8 @@ internal sealed class AppFactory(
         }
 
         builder.UseSetting("DataProtection:KeysPath", KeysPath);
+        builder.UseSetting("DataProtection:Certificate:Path", TestCertificate.Path);
+        builder.UseSetting("DataProtection:Certificate:Password", TestCertificate.Password);
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Twilio:AuthToken", AuthToken);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
