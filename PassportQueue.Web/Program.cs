@@ -1,4 +1,5 @@
 using PassportQueue.Web.Auth;
+using PassportQueue.Web.Backup;
 using PassportQueue.Web.Ballot;
 using PassportQueue.Web.Hosting;
 
@@ -12,6 +13,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPassportQueue();
 
 var app = builder.Build();
+if (BackupCommand.Matches(args))
+{
+    Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args, Console.Out);
+    return;
+}
+
 await app.PrepareDatabaseAsync();
 if (UserCommand.Matches(args))
 {

@@ -68,6 +68,7 @@ public static class DataServiceExtensions
         services.AddSingleton<CounterDesk>();
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<DemoData>();
+        services.AddSingleton<Backup.DatabaseBackup>();
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<TodayQueries>();
         services.AddSingleton<SupervisorQueries>();

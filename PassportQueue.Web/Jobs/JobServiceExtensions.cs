@@ -11,6 +11,10 @@ public static class JobServiceExtensions
             builder.Services.AddHostedService<LateCodeJob>();
             builder.Services.AddHostedService<ReminderJob>();
             builder.Services.AddHostedService<HousekeepingJob>();
+            if (builder.Configuration.GetValue("Backup:EveryHours", 0) > 0 && builder.Configuration.GetValue("Database:Provider", "Sqlite") == "Sqlite")
+            {
+                builder.Services.AddHostedService<BackupJob>();
+            }
         }
 
         return builder;
