@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Telemetry;
 
 namespace PassportQueue.Web.Auth;
 
@@ -32,5 +33,6 @@ public sealed class SignInAudit(IDbContextFactory<PassportQueueDbContext> contex
             null,
             SystemReason.Of(ReasonCode.SignIn, clientAddress ?? "?", refusal).Stored));
         await db.SaveChangesAsync(ct);
+        PassportQueueMetrics.SignIn(result.Succeeded ? "succeeded" : refusal);
     }
 }

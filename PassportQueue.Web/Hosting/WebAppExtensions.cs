@@ -5,6 +5,7 @@ using PassportQueue.Web.Components;
 using PassportQueue.Web.Components.Common;
 using PassportQueue.Web.Health;
 using PassportQueue.Web.Security;
+using PassportQueue.Web.Telemetry;
 using PassportQueue.Web.Jobs;
 using PassportQueue.Web.WhatsApp;
 
@@ -29,6 +30,7 @@ public static class WebAppExtensions
         builder.Services.AddLocalization();
         builder.Services.AddPassportQueueHealth();
         builder.Services.AddSignInRateLimit(builder.Configuration);
+        builder.Services.AddPassportQueueTelemetry(builder.Configuration);
         return builder;
     }
 
@@ -64,6 +66,7 @@ public static class WebAppExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapPassportQueueHealth();
+        app.MapPassportQueueMetrics(app.Configuration);
         app.MapWhatsAppWebhooks();
         app.MapStaffAuth();
         app.MapGet("/culture/{name}", DashboardCulture.Switch);

@@ -2,7 +2,9 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
+using System.Diagnostics;
 using PassportQueue.Core.Offices;
+using PassportQueue.Web.Telemetry;
 
 namespace PassportQueue.Web.WhatsApp;
 
@@ -18,6 +20,8 @@ public sealed class IncomingMessageHandler(
     /// <summary>The reply to one delivery, or null for silence (the rest of a flood).</summary>
     public async Task<string?> HandleAsync(InboundMessage message, IncomingMedia? attachment, CancellationToken ct)
     {
+        using var activity = PassportQueueMetrics.Activities.StartActivity("whatsapp.message");
+        var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var (received, refused) = await engine.ResolveAsync(message, now, ct);
         if (received is null)
@@ -29,7 +33,7 @@ public sealed class IncomingMessageHandler(
         {
             case FloodVerdict.Throttle:
                 await registry.FlagAsync(received.Sender, FlagReason.MessageFlood, null, Actor.System, ct);
-                return ReplyWriter.Write(new Throttled(), received.Office, now);
+                return Answer(received.Office, new Throttled(), now, started);
             case FloodVerdict.Ignore:
                 return null;
         }
@@ -40,7 +44,24 @@ public sealed class IncomingMessageHandler(
             received = received with { HasIdPhoto = true, Photo = photos.Seal(image.ContentType, image.Image) };
         }
 
-        return ReplyWriter.Write(await engine.HandleAsync(received, ct), received.Office, now);
+        return Answer(received.Office, await engine.HandleAsync(received, ct), now, started);
+    }
+
+    /// <summary>The reply, with the message counted by its office and outcome (never who sent it).</summary>
+    private string Answer(Office office, MessageOutcome outcome, DateTimeOffset now, long started)
+    {
+        var kind = outcome switch
+        {
+            BookingConfirmed => "booked",
+            BookingRefused refused => "refused:" + refused.Reason,
+            FormatRejected => "format",
+            CommandAnswered answered => "command:" + answered.Command,
+            Throttled => "throttled",
+            _ => "not-accepted",
+        };
+        PassportQueueMetrics.Message(office.Code, kind, time.GetElapsedTime(started));
+        Activity.Current?.SetTag("pq.office", office.Code).SetTag("pq.outcome", kind);
+        return ReplyWriter.Write(outcome, office, now);
     }
 }
 

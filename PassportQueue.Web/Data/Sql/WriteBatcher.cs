@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using PassportQueue.Web.Telemetry;
 
 namespace PassportQueue.Web.Data.Sql;
 
@@ -129,6 +130,7 @@ public sealed partial class WriteBatcher : IAsyncDisposable
 
     private static void Commit(DbConnection connection, SqlSession session, List<WorkItem> batch)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var transaction = connection.BeginTransaction();
         session.Transaction = transaction;
         try
@@ -166,6 +168,7 @@ public sealed partial class WriteBatcher : IAsyncDisposable
             session.Transaction = null;
         }
 
+        PassportQueueMetrics.Batch(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         foreach (var item in batch)
         {
             item.Publish();

@@ -3,6 +3,7 @@ using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
+using PassportQueue.Web.Telemetry;
 using PassportQueue.Core.Phones;
 
 namespace PassportQueue.Web.Data.Stores;
@@ -58,6 +59,7 @@ internal static class LedgerWrites
             ("@p", phone), ("@reason", reason), ("@detail", Truncate(detail)), ("@booking", bookingId), ("@by", actor.Value), ("@now", now));
         var why = detail ?? SystemReason.Of(ReasonCode.FlagReason, reason.ToString()).Stored;
         var moved = Move(s, phone, PhoneStanding.Clear, PhoneStanding.Flagged, why, now);
+        PassportQueueMetrics.Flagged(reason.ToString());
         Audit(s, now, actor, AuditAction.Flagged, null, bookingId, phone, why);
         return moved;
     }
@@ -84,8 +86,11 @@ internal static class LedgerWrites
         if (NoShowPolicy.Blacklists(noShows, rules))
         {
             var reason = SystemReason.Of(ReasonCode.NoShows, noShows.ToString(System.Globalization.CultureInfo.InvariantCulture)).Stored;
-            _ = ChangeStanding(s, phone, PhoneStanding.Flagged, PhoneStanding.Blacklisted, AuditAction.Blacklisted, reason, Actor.System, now)
-                || ChangeStanding(s, phone, PhoneStanding.Clear, PhoneStanding.Blacklisted, AuditAction.Blacklisted, reason, Actor.System, now);
+            if (ChangeStanding(s, phone, PhoneStanding.Flagged, PhoneStanding.Blacklisted, AuditAction.Blacklisted, reason, Actor.System, now)
+                || ChangeStanding(s, phone, PhoneStanding.Clear, PhoneStanding.Blacklisted, AuditAction.Blacklisted, reason, Actor.System, now))
+            {
+                PassportQueueMetrics.Blacklisted(bySystem: true);
+            }
         }
     }
 

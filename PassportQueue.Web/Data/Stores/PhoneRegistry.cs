@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Phones;
+using PassportQueue.Web.Telemetry;
 
 namespace PassportQueue.Web.Data.Stores;
 
@@ -27,6 +28,7 @@ public sealed class PhoneRegistry(IDbContextFactory<PassportQueueDbContext> cont
             var evidence = Typed(detail) ?? SystemReason.Of(ReasonCode.FlagReason, reason.ToString()).Stored;
             db.PhoneFlags.Add(PhoneFlag.Raise(phone.E164, reason, Typed(detail), null, actor.Value, now));
             db.AuditEntries.Add(AuditEntry.Record(now, actor, AuditAction.Flagged, null, null, phone.E164, evidence));
+            PassportQueueMetrics.Flagged(reason.ToString());
             return await MoveAsync(db, phone.E164, PhoneStanding.Clear, PhoneStanding.Flagged, evidence, now, cancellationToken);
         }, cancellationToken);
 
@@ -57,6 +59,11 @@ public sealed class PhoneRegistry(IDbContextFactory<PassportQueueDbContext> cont
                 if (await MoveAsync(db, phone.E164, standing, to, why, now, ct))
                 {
                     db.AuditEntries.Add(AuditEntry.Record(now, actor, action, null, null, phone.E164, why));
+                    if (to == PhoneStanding.Blacklisted)
+                    {
+                        PassportQueueMetrics.Blacklisted(bySystem: false);
+                    }
+
                     return true;
                 }
             }
