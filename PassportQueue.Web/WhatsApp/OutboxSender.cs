@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PassportQueue.Core.Offices;
 using PassportQueue.Web.Data.Records;
+using PassportQueue.Web.Telemetry;
 
 namespace PassportQueue.Web.WhatsApp;
 
@@ -78,7 +79,9 @@ public sealed partial class OutboxSender(
 #pragma warning restore CA1031
         {
             LogSendFailed(logger, message.Id, message.Attempts + 1, ex.Message);
-            if (message.Attempts + 1 >= MaxAttempts)
+            var final = message.Attempts + 1 >= MaxAttempts;
+            PassportQueueMetrics.OutboxFailed(final ? "failed" : "retried");
+            if (final)
             {
                 await outbox.FinishAsync(message.Id, _node, OutboxStatus.Failed, body, template, null, ex.Message, now, ct);
             }
