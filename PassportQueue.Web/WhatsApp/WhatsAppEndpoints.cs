@@ -24,6 +24,7 @@ public static partial class WhatsAppEndpoints
         var limit = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<WhatsAppOptions>>().Value.MaxRequestBytes;
         var hooks = app.MapGroup("/webhooks/twilio")
             .AddEndpointFilter<TwilioSignatureFilter>()
+            .AddEndpointFilter<DatabaseOutageFilter>()
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(limit));
         hooks.MapPost("/whatsapp", IncomingAsync);

@@ -14,6 +14,7 @@ public static class WhatsAppServiceExtensions
         services.Configure<WhatsAppOptions>(builder.Configuration.GetSection(WhatsAppOptions.Section));
         services.AddSingleton(sp => TwilioAuthToken.From(sp.GetRequiredService<IOptions<TwilioOptions>>().Value, builder.Environment));
         services.AddSingleton<TwilioSignatureFilter>();
+        services.AddSingleton<DatabaseOutageFilter>();
         services.AddSingleton<FloodGuard>();
         services.AddSingleton<IncomingMessageHandler>();
         services.AddSingleton<IdPhotoStore>();

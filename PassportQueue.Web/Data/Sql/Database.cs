@@ -105,6 +105,30 @@ public sealed class Database : IAsyncDisposable
     public static bool IsConcurrentDuplicate(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    /// <summary>
+    /// The database cannot be reached or cannot take writes just now (a server restarting or down, a
+    /// connection lost, a full or locked file): the request is answered 503 and may be tried again.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var e = (Exception?)exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException { SqlState: var state } when state.StartsWith("08", StringComparison.Ordinal)
+                    || state is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+                        or PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.ReadOnlySqlTransaction or PostgresErrorCodes.InvalidCatalogName:
+                case NpgsqlException { IsTransient: true }:
+                case SqliteException { SqliteErrorCode: 5 or 8 or 10 or 13 or 14 }:
+                case System.Net.Sockets.SocketException:
+                case TimeoutException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The server gave up the whole transaction (a deadlock between nodes); it may be run again.</summary>
     public static bool IsTransactionRetryable(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
