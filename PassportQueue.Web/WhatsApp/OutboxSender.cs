@@ -13,8 +13,11 @@ namespace PassportQueue.Web.WhatsApp;
 public sealed partial class OutboxSender(
     OutboxStore outbox, IOfficeDirectory offices, ITwilioMessenger messenger, IOptions<TwilioOptions> options, TimeProvider time, ILogger<OutboxSender> logger)
 {
-    /// <summary>After this many failed attempts a message is given up.</summary>
-    public const int MaxAttempts = 8;
+    /// <summary>
+    /// A message Twilio keeps refusing is given up this long after it was made: a notice about a day's
+    /// booking is of no use later. Until then it is tried again however long Twilio is down.
+    /// </summary>
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromHours(24);
 
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -32,8 +35,8 @@ public sealed partial class OutboxSender(
         return due.Count;
     }
 
-    /// <summary>Delay before the next attempt: 30 s, 1 min, 2 min … at most an hour.</summary>
-    public static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempt - 1))));
+    /// <summary>Delay before the next attempt: 30 s, 1 min, 2 min … at most 15 minutes, so a queue drains soon after Twilio is back.</summary>
+    public static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(900, 30 * Math.Pow(2, Math.Min(10, Math.Max(0, attempt - 1)))));
 
     private async Task SendAsync(DueMessage message, DateTime now, CancellationToken ct)
     {
@@ -79,7 +82,7 @@ public sealed partial class OutboxSender(
 #pragma warning restore CA1031
         {
             LogSendFailed(logger, message.Id, message.Attempts + 1, ex.Message);
-            var final = message.Attempts + 1 >= MaxAttempts;
+            var final = now + Backoff(message.Attempts + 1) - message.CreatedAtUtc > GiveUpAfter;
             PassportQueueMetrics.OutboxFailed(final ? "failed" : "retried");
             if (final)
             {

@@ -27,7 +27,8 @@ public sealed class OutboxStore(WriteBatcher writes, Database database, IDbConte
             WHERE "Status" = {StateSql.OutboxPending} AND "DueAtUtc" <= @now AND ("LeaseUntilUtc" IS NULL OR "LeaseUntilUtc" < @now)
             ORDER BY "DueAtUtc" LIMIT @max)
           AND "Status" = {StateSql.OutboxPending} AND ("LeaseUntilUtc" IS NULL OR "LeaseUntilUtc" < @now)
-        RETURNING "Id" AS "Id", "Kind" AS "Kind", "BookingId" AS "BookingId", "OfficeId" AS "OfficeId", "Phone" AS "Phone", "Attempts" AS "Attempts"
+        RETURNING "Id" AS "Id", "Kind" AS "Kind", "BookingId" AS "BookingId", "OfficeId" AS "OfficeId", "Phone" AS "Phone", "Attempts" AS "Attempts",
+                  "CreatedAtUtc" AS "CreatedAtUtc"
         """;
 
     /// <summary>Leases up to <paramref name="max"/> due messages for <paramref name="node"/> until <paramref name="until"/>.</summary>
@@ -36,7 +37,8 @@ public sealed class OutboxStore(WriteBatcher writes, Database database, IDbConte
             s => s.List(
                 LeaseSql,
                 r => new DueMessage(
-                    r.Get<long>("Id"), r.GetEnum<OutboxKind>("Kind"), r.Get<long>("BookingId"), r.Get<int>("OfficeId"), r.Get<string>("Phone"), r.Get<int>("Attempts")),
+                    r.Get<long>("Id"), r.GetEnum<OutboxKind>("Kind"), r.Get<long>("BookingId"), r.Get<int>("OfficeId"), r.Get<string>("Phone"), r.Get<int>("Attempts"),
+                    r.GetUtc("CreatedAtUtc")),
                 ("@until", until), ("@node", node), ("@now", now), ("@max", max)),
             ct);
 
@@ -106,4 +108,4 @@ public sealed class OutboxStore(WriteBatcher writes, Database database, IDbConte
 }
 
 /// <summary>A leased outbox message.</summary>
-public sealed record DueMessage(long Id, OutboxKind Kind, long BookingId, int OfficeId, string Phone, int Attempts);
+public sealed record DueMessage(long Id, OutboxKind Kind, long BookingId, int OfficeId, string Phone, int Attempts, DateTime CreatedAtUtc);

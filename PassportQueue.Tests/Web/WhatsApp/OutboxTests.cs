@@ -75,6 +75,62 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task LosesNothingWhileTwilioFailsForAnHourAndSendsEachMessageOnceWhenItIsBack()
+    {
+        _failuresLeft = int.MaxValue;
+        await using var app = App();
+        for (var i = 1; i <= 3; i++)
+        {
+            await app.SendAsync($"+62812345000{i:D2}", $"#PEMOHON {Builders.Letters(i)}#01011990#02122026");
+        }
+
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 0, 31, 0, TimeSpan.Zero));
+        Assert.Equal(3, await app.Get<CounterDesk>().ForfeitLateAsync(null, Actor.System, default));
+        var sender = app.Get<OutboxSender>();
+        for (var minute = 0; minute < 60; minute++)
+        {
+            await sender.SendDueAsync(default);
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var failedRequests = _twilio.Requests.Count;
+        Assert.All(await app.QueryAsync(db => db.Outbox.ToListAsync()), o => Assert.Equal(OutboxStatus.Pending, o.Status));
+        Interlocked.Exchange(ref _failuresLeft, 0);
+        for (var minute = 0; minute <= 16; minute++)
+        {
+            await sender.SendDueAsync(default);
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var rows = await app.QueryAsync(db => db.Outbox.ToListAsync());
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, o => Assert.Equal(OutboxStatus.Sent, o.Status));
+        Assert.Equal(3, rows.Select(o => o.TwilioSid).Distinct().Count());
+        Assert.Equal(failedRequests + 3, _twilio.Requests.Count);
+        Assert.All(rows, o => Assert.True(o.Attempts > 5, $"{o.Attempts} attempts"));
+    }
+
+    [SkippableFact]
+    public async Task GivesUpAMessageTwilioStillRefusesADayLater()
+    {
+        _failuresLeft = int.MaxValue;
+        // With a template, the 24-hour window of free text is no reason to stop: only Twilio's refusals count.
+        await using var app = App(new() { ["Twilio:Templates:Forfeited"] = "HX0123456789abcdef0123456789abcdef" });
+        await app.SendAsync(Budi, "#BUDI#25011987#02122026");
+        await ForfeitAt(app, new DateTimeOffset(2026, 12, 2, 0, 31, 0, TimeSpan.Zero));
+        var sender = app.Get<OutboxSender>();
+        for (var step = 0; step < 24 * 4 + 2; step++)
+        {
+            await sender.SendDueAsync(default);
+            app.Clock.Advance(TimeSpan.FromMinutes(15));
+        }
+
+        var row = await app.QueryAsync(db => db.Outbox.SingleAsync());
+        Assert.Equal(OutboxStatus.Failed, row.Status);
+        Assert.InRange(row.Attempts, 90, 100);
+    }
+
+    [SkippableFact]
     public async Task UsesTheApprovedTemplateOutsideThe24HourWindow()
     {
         await using var app = App(new() { ["Twilio:Templates:Forfeited"] = "HX0123456789abcdef0123456789abcdef" });
