@@ -23,11 +23,18 @@ public static class TelemetryExtensions
             return services;
         }
 
-        var telemetry = services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(PassportQueueMetrics.Name)
-            .AddAspNetCoreInstrumentation()
-            .AddRuntimeInstrumentation()
-            .AddPrometheusExporter());
+        var telemetry = services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddMeter(PassportQueueMetrics.Name).AddRuntimeInstrumentation().AddPrometheusExporter();
+            // ASP.NET Core's standard request metrics (http.server.request.duration, active requests), by choice:
+            // in the load test they cost the webhook 13 % of its throughput and halved the requests a node serves
+            // (docs/PERFORMANCE.md), so Metrics:HttpServer=true turns them on; the service's own meter times the
+            // webhook already.
+            if (configuration.GetValue("Metrics:HttpServer", false))
+            {
+                metrics.AddMeter("Microsoft.AspNetCore.Hosting");
+            }
+        });
         if (configuration["OpenTelemetry:OtlpEndpoint"] is { Length: > 0 } endpoint)
         {
             telemetry.WithTracing(tracing => tracing

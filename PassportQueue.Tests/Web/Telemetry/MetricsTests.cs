@@ -8,7 +8,7 @@ public sealed class MetricsTests
     [Fact]
     public async Task CountsABookingByOfficeAndOutcomeForPrometheus()
     {
-        await using var app = new AppFactory();
+        await using var app = new AppFactory(new Dictionary<string, string?> { ["Metrics:HttpServer"] = "true" });
         using var client = app.CreateClient();
 
         var reply = await app.SendAsync("+6281234500001", "#Budi Santoso#25011987#02122026");
@@ -21,6 +21,19 @@ public sealed class MetricsTests
         Assert.Contains("http_server_request_duration_seconds", metrics, StringComparison.Ordinal);
         Assert.DoesNotContain("6281234500001", metrics, StringComparison.Ordinal);
         Assert.DoesNotContain("BUDI", metrics, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task LeavesAspNetCoresRequestMetricsOutUnlessAskedFor()
+    {
+        await using var app = new AppFactory();
+        using var client = app.CreateClient();
+        await app.SendAsync("+6281234500001", "#Budi Santoso#25011987#02122026");
+
+        var metrics = await client.GetStringAsync("/metrics");
+
+        Assert.Contains("pq_messages_total", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("http_server_request_duration_seconds", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
