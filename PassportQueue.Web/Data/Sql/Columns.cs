@@ -20,11 +20,4 @@ public static class Columns
     /// <summary>An instant stored in UTC.</summary>
     public static DateTime GetUtc(this DbDataReader reader, string column) =>
         DateTime.SpecifyKind(reader.GetDateTime(reader.GetOrdinal(column)), DateTimeKind.Utc);
-
-    /// <summary>An instant stored in UTC, or null.</summary>
-    public static DateTime? GetUtcOrNull(this DbDataReader reader, string column)
-    {
-        var ordinal = reader.GetOrdinal(column);
-        return reader.IsDBNull(ordinal) ? null : DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
-    }
 }
