@@ -48,7 +48,10 @@ public sealed class StaffAccounts(
         return added.Succeeded ? [] : Problems(added);
     }
 
-    /// <summary>Gives an account another role and office; false when there is no such account. Ends its open sessions.</summary>
+    /// <summary>
+    /// Gives an account another role and office, ending its open sessions; null when there is no such
+    /// account. Saving the role and office it has already changes nothing (and ends no session).
+    /// </summary>
     public async Task<IReadOnlyList<AccountProblem>?> ChangeAccessAsync(string email, string role, string? officeCode, Actor actor)
     {
         if (await users.FindByEmailAsync(email) is not { } user)
@@ -61,10 +64,17 @@ public sealed class StaffAccounts(
             return [problem];
         }
 
+        var roles = await users.GetRolesAsync(user);
+        var office = role == Roles.Admin ? null : officeCode!.ToUpperInvariant();
+        if (roles.SequenceEqual([role]) && user.OfficeCode == office)
+        {
+            return [];
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        await users.RemoveFromRolesAsync(user, roles);
         await users.AddToRoleAsync(user, role);
-        user.OfficeCode = role == Roles.Admin ? null : officeCode!.ToUpperInvariant();
+        user.OfficeCode = office;
         Audit(actor, AuditAction.StaffAccessChanged, email, role, user.OfficeCode);
         // Renewing the stamp saves the user and the audit line, and ends the account's open sessions.
         var saved = await users.UpdateSecurityStampAsync(user);

@@ -33,7 +33,7 @@ public sealed class IncomingMessageHandler(
         {
             case FloodVerdict.Throttle:
                 await registry.FlagAsync(received.Sender, FlagReason.MessageFlood, null, Actor.System, ct);
-                return Answer(received.Office, new Throttled(), now, started);
+                return Answer(received.Office, new Throttled(), now, started, activity);
             case FloodVerdict.Ignore:
                 return null;
         }
@@ -44,11 +44,11 @@ public sealed class IncomingMessageHandler(
             received = received with { HasIdPhoto = true, Photo = photos.Seal(image.ContentType, image.Image) };
         }
 
-        return Answer(received.Office, await engine.HandleAsync(received, ct), now, started);
+        return Answer(received.Office, await engine.HandleAsync(received, ct), now, started, activity);
     }
 
     /// <summary>The reply, with the message counted by its office and outcome (never who sent it).</summary>
-    private string Answer(Office office, MessageOutcome outcome, DateTimeOffset now, long started)
+    private string Answer(Office office, MessageOutcome outcome, DateTimeOffset now, long started, Activity? activity)
     {
         var kind = outcome switch
         {
@@ -60,7 +60,7 @@ public sealed class IncomingMessageHandler(
             _ => "not-accepted",
         };
         PassportQueueMetrics.Message(office.Code, kind, time.GetElapsedTime(started));
-        Activity.Current?.SetTag("pq.office", office.Code).SetTag("pq.outcome", kind);
+        activity?.SetTag("pq.office", office.Code).SetTag("pq.outcome", kind);
         return ReplyWriter.Write(outcome, office, now);
     }
 }

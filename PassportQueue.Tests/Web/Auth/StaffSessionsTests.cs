@@ -89,6 +89,18 @@ public sealed class StaffSessionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SavingTheAccessAnAccountHasChangesNothingAndEndsNoSession()
+    {
+        var before = await PrincipalAsync("petugas@bgr.test");
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        Assert.Empty((await scope.ServiceProvider.GetRequiredService<StaffAccounts>().ChangeAccessAsync("petugas@bgr.test", Roles.Officer, "bgr", Actor.System))!);
+
+        Assert.NotNull(await StaffSessions.StillValidAsync(scope.ServiceProvider.GetRequiredService<SignInManager<StaffUser>>(), before));
+        Assert.Equal(0, await _app.QueryAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    [Fact]
     public async Task RefusesAnOfficerWithoutAnExistingOfficeAndChangesNothing()
     {
         await using var scope = _app.Services.CreateAsyncScope();

@@ -15,12 +15,12 @@ internal static class AdmissionFactsRows
     /// <summary>The one statement; the active-booking leg is answered by the partial unique index on the person (tested).</summary>
     internal static readonly string Sql =
         $"""
-        SELECT @phoneRow AS "Kind", "Number" AS "Number", "Standing" AS "State", "OwnerPersonKey" AS "Text", "Dependants" AS "Count"
+        SELECT {PhoneRow} AS "Kind", "Number" AS "Number", "Standing" AS "State", "OwnerPersonKey" AS "Text", "Dependants" AS "Count"
         FROM "Phones" WHERE "Number" = @p OR "OwnerPersonKey" = @k
         UNION ALL
-        SELECT @bookingRow, "Phone", "State", "Code", 0 FROM "Bookings" WHERE "PersonKey" = @k AND "State" IN {StateSql.Active}
+        SELECT {ActiveBookingRow}, "Phone", "State", "Code", 0 FROM "Bookings" WHERE "PersonKey" = @k AND "State" IN {StateSql.Active}
         UNION ALL
-        SELECT @dependantRow, "Number", 0, NULL, 0 FROM "PhoneDependants" WHERE "Number" = @p AND "PersonKey" = @k
+        SELECT {DependantRow}, "Number", 0, NULL, 0 FROM "PhoneDependants" WHERE "Number" = @p AND "PersonKey" = @k
         """;
 
     public static AdmissionFacts Read(SqlSession s, BookingPlan plan)
@@ -29,7 +29,7 @@ internal static class AdmissionFactsRows
         var rows = s.List(
             Sql,
             r => (Kind: r.Get<int>("Kind"), Number: r.Get<string>("Number"), State: r.Get<int>("State"), Text: r.Get<string?>("Text"), Count: r.Get<int>("Count")),
-            [("@phoneRow", PhoneRow), ("@bookingRow", ActiveBookingRow), ("@dependantRow", DependantRow), ("@p", phone), ("@k", plan.PersonKey)]);
+            ("@p", phone), ("@k", plan.PersonKey));
         var facts = AdmissionFacts.None;
         foreach (var row in rows)
         {

@@ -102,5 +102,5 @@ internal static class LedgerWrites
             """,
             ("@to", to), ("@reason", Truncate(reason)), ("@now", now), ("@p", phone), ("@from", from)) == 1;
 
-    private static string? Truncate(string? text) => text is { Length: > 500 } ? text[..500] : text;
+    private static string? Truncate(string? text) => text is { Length: > AuditEntry.MaxReasonLength } ? text[..AuditEntry.MaxReasonLength] : text;
 }

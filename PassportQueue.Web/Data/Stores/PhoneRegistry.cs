@@ -25,8 +25,9 @@ public sealed class PhoneRegistry(IDbContextFactory<PassportQueueDbContext> cont
         ChangeAsync(phone, async (db, now) =>
         {
             await EnsurePhoneAsync(db, phone.E164, now, cancellationToken);
-            var evidence = Typed(detail) ?? SystemReason.Of(ReasonCode.FlagReason, reason.ToString()).Stored;
-            db.PhoneFlags.Add(PhoneFlag.Raise(phone.E164, reason, Typed(detail), null, actor.Value, now));
+            var typed = Typed(detail);
+            var evidence = typed ?? SystemReason.Of(ReasonCode.FlagReason, reason.ToString()).Stored;
+            db.PhoneFlags.Add(PhoneFlag.Raise(phone.E164, reason, typed, null, actor.Value, now));
             db.AuditEntries.Add(AuditEntry.Record(now, actor, AuditAction.Flagged, null, null, phone.E164, evidence));
             PassportQueueMetrics.Flagged(reason.ToString());
             return await MoveAsync(db, phone.E164, PhoneStanding.Clear, PhoneStanding.Flagged, evidence, now, cancellationToken);
