@@ -50,4 +50,10 @@ public enum AuditAction
 
     /// <summary>A sign-in was refused (wrong password, unknown account, locked out, disabled).</summary>
     SignInRefused = 15,
+
+    /// <summary>A staff member enrolled an authenticator app: the second factor is on.</summary>
+    TwoFactorEnabled = 16,
+
+    /// <summary>An admin reset a staff member's second factor (a lost phone): a new app is enrolled at the next sign-in.</summary>
+    TwoFactorReset = 17,
 }

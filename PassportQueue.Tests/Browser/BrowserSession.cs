@@ -50,10 +50,20 @@ internal sealed class BrowserSession : IAsyncDisposable
         return page;
     }
 
-    /// <summary>Signs in on the dashboard at <paramref name="baseUrl"/> and waits until it shows who is signed in.</summary>
-    public static async Task SignInAsync(IPage page, string baseUrl, string email, string password)
+    /// <summary>
+    /// Signs in on the dashboard at <paramref name="baseUrl"/>, typing the authenticator code where the
+    /// account asks for one, and waits until it shows who is signed in.
+    /// </summary>
+    public static async Task SignInAsync(IPage page, string baseUrl, string email, string password, string key = Web.WhatsApp.AppFactory.AuthenticatorKey)
     {
         await SignInAttemptAsync(page, baseUrl, email, password);
+        if (page.Url.Contains("/account/two-factor", StringComparison.Ordinal))
+        {
+            await page.Locator("#code").FillAsync(Web.WhatsApp.AppFactory.CodeNow(key));
+            await page.GetByTestId("two-factor-submit").ClickAsync();
+            await page.WaitForLoadStateAsync(LoadState.Load);
+        }
+
         await page.GetByTestId("signed-in-as").WaitForAsync();
     }
 

@@ -216,6 +216,30 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         Assert.Empty(refused);
     }
 
+    [SkippableFact]
+    public async Task ANewSupervisorEnrolsAnAuthenticatorAppAtTheFirstSignIn()
+    {
+        await _app.AddStaffAsync("spv.baru@bgr.test", Roles.Supervisor, "BGR", enrolled: false);
+        _browser ??= await BrowserSession.StartAsync();
+        var page = await _browser.NewPageAsync();
+
+        await BrowserSession.SignInAttemptAsync(page, _base, "spv.baru@bgr.test", Password);
+
+        await Expect(page.GetByTestId("enrol-required"), "wajib memakai verifikasi dua langkah");
+        Assert.True(await page.GetByTestId("enrol-qr").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 100"));
+        await page.GotoAsync($"{_base}/audit");
+        await page.WaitForURLAsync("**/account/login**");
+        await page.GotoAsync($"{_base}/account/enrol");
+        var key = (await page.GetByTestId("enrol-key").InnerTextAsync()).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        await page.Locator("#code").FillAsync(AppFactory.CodeNow(key));
+        await page.GetByTestId("enrol-submit").ClickAsync();
+
+        Assert.Equal(PassportQueue.Web.Auth.SecondFactor.RecoveryCodes, await page.GetByTestId("recovery-codes").Locator("li").CountAsync());
+        await page.GetByTestId("enrol-continue").ClickAsync();
+        await Expect(page.GetByTestId("signed-in-as"), "spv.baru@bgr.test");
+        await BrowserSession.ScreenshotAsync(page, "enrolled");
+    }
+
     private async Task<IPage> SignInAsync(string email)
     {
         _browser ??= await BrowserSession.StartAsync();

@@ -95,9 +95,9 @@ public sealed class TextsTests
             AssertBoth(c => On(c, () => AuditText.Reason(Dashboard, SystemReason.Of(code, values).Stored)));
         }
 
-        foreach (var refusal in new[] { "Password", "LockedOut", "NotAllowed" })
+        foreach (var refusal in PassportQueue.Web.Auth.SignInAudit.Details)
         {
-            AssertBoth(c => Localized($"SignIn_Refused_{refusal}", c));
+            AssertBoth(c => Localized($"SignIn_Detail_{refusal}", c));
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +9,7 @@ using PassportQueue.Web.Data.Records;
 
 namespace PassportQueue.Web.Auth;
 
-/// <summary>ASP.NET Core Identity on the product's database: cookie sign-in, roles, lockout, the office claim.</summary>
+/// <summary>ASP.NET Core Identity on the product's database: cookie sign-in, roles, lockout, the second factor, the office claim.</summary>
 public static class AuthServiceExtensions
 {
     public static WebApplicationBuilder AddStaffAuth(this WebApplicationBuilder builder)
@@ -39,8 +40,21 @@ public static class AuthServiceExtensions
             o.AccessDeniedPath = "/account/denied";
             o.Cookie.Name = "pq.auth";
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // On every request, without the database: a supervisor's or admin's cookie without the second factor is no session.
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                if (context.Principal is { } principal && SecondFactor.Missing(principal))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
         });
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<StaffSignIn>();
         services.AddSingleton<SignInAudit>();
         // Access taken away ends open sessions within a minute: the cookie and the live dashboard are both checked.
         services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, StaffStampValidator>());
@@ -48,6 +62,7 @@ public static class AuthServiceExtensions
         {
             o.ValidationInterval = StaffSessions.Interval;
             o.TimeProvider = time;
+            o.OnRefreshingPrincipal = SecondFactor.KeepOnRefresh;
         });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<TimeProvider>((o, time) => o.TimeProvider = time);
         services.AddScoped<AuthenticationStateProvider, StaffCircuitAuthentication>();

@@ -102,8 +102,45 @@ public sealed class StaffAccounts(
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, active ? null : DateTimeOffset.MaxValue);
         await users.ResetAccessFailedCountAsync(user);
-        Audit(actor, active ? AuditAction.StaffEnabled : AuditAction.StaffDisabled, email, (await users.GetRolesAsync(user)).FirstOrDefault() ?? string.Empty, user.OfficeCode);
+        await AuditAsync(actor, active ? AuditAction.StaffEnabled : AuditAction.StaffDisabled, user);
         await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync();
+        return true;
+    }
+
+    /// <summary>
+    /// Turns the second factor on for an account whose app has just shown a right code, and returns
+    /// its recovery codes (shown once; each works once). Audited with the change.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> EnableSecondFactorAsync(StaffUser user, Actor actor)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await AuditAsync(actor, AuditAction.TwoFactorEnabled, user);
+        // Both renew the stamp and save the user, the audit line with them.
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, SecondFactor.RecoveryCodes))?.ToList() ?? [];
+        await transaction.CommitAsync();
+        return codes;
+    }
+
+    /// <summary>
+    /// For a lost phone: turns the second factor off, forgets the key and the recovery codes, and
+    /// ends the account's sessions. A supervisor or admin enrols a new app at the next sign-in.
+    /// Returns false when there is no such account.
+    /// </summary>
+    public async Task<bool> ResetSecondFactorAsync(string email, Actor actor)
+    {
+        if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await AuditAsync(actor, AuditAction.TwoFactorReset, user);
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        // A new key nobody has seen: the next enrolment shows it.
+        await users.ResetAuthenticatorKeyAsync(user);
         await transaction.CommitAsync();
         return true;
     }
@@ -122,6 +159,9 @@ public sealed class StaffAccounts(
             ? AccountProblem.OfficeRequired
             : null;
     }
+
+    private async Task AuditAsync(Actor actor, AuditAction action, StaffUser user) =>
+        Audit(actor, action, user.Email ?? user.UserName ?? user.Id, (await users.GetRolesAsync(user)).FirstOrDefault() ?? string.Empty, user.OfficeCode);
 
     private void Audit(Actor actor, AuditAction action, string email, string role, string? office) =>
         db.AuditEntries.Add(AuditEntry.Record(

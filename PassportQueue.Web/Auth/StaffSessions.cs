@@ -6,7 +6,7 @@ namespace PassportQueue.Web.Auth;
 
 /// <summary>
 /// Whether a signed-in staff member may go on: the account still exists, is neither disabled nor
-/// locked out, and its security stamp is the one signed in with (a change of role or office, a
+/// locked out, its sign-in used the second factor where the role needs it, and its security stamp is the one signed in with (a change of role or office, a
 /// new password, a disable all renew the stamp). The cookie and the dashboard's live connection
 /// both ask this, at most <see cref="Interval"/> apart.
 /// </summary>
@@ -18,7 +18,7 @@ public static class StaffSessions
     /// <summary>The account behind the principal when it may go on, else null.</summary>
     public static async Task<StaffUser?> StillValidAsync(SignInManager<StaffUser> signIn, ClaimsPrincipal principal)
     {
-        if (await signIn.ValidateSecurityStampAsync(principal) is not { } user)
+        if (SecondFactor.Missing(principal) || await signIn.ValidateSecurityStampAsync(principal) is not { } user)
         {
             return null;
         }

@@ -13,13 +13,16 @@ public static class SignInRateLimit
 {
     public const string SignInPath = "/account/login";
 
+    /// <summary>The password, the authenticator code and the enrolment code: guessing any of them is limited alike.</summary>
+    private static readonly string[] SignInSteps = [SignInPath, "/account/two-factor", "/account/enrol"];
+
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
         var perMinute = configuration.GetValue("Auth:SignInAttemptsPerMinute", 10);
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase)
+                HttpMethods.IsPost(context.Request.Method) && IsSignInStep(context.Request.Path)
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "?",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
@@ -35,4 +38,6 @@ public static class SignInRateLimit
         });
         return services;
     }
+
+    private static bool IsSignInStep(PathString path) => SignInSteps.Any(step => path.Equals(step, StringComparison.OrdinalIgnoreCase));
 }

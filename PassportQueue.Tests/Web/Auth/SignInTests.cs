@@ -54,4 +54,19 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Equal(0, await _app.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.SignedIn)));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode);
     }
+
+    [Fact]
+    public async Task GuessingAuthenticatorCodesCountsAgainstTheSameLimit()
+    {
+        using var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        for (var i = 0; i < 4; i++)
+        {
+            using var attempt = await SignInForm.PostCodeAsync(client, $"00000{i}");
+            Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
+        }
+
+        using var refused = await SignInForm.PostAsync(client, "petugas@bgr.test", Password);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+    }
 }

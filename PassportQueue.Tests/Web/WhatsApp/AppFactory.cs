@@ -43,14 +43,28 @@ internal sealed class AppFactory(
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
     }
 
-    /// <summary>Creates a staff account as the <c>user add</c> command does.</summary>
-    public async Task AddStaffAsync(string email, string role, string? office, string password = "Test-password-123")
+    /// <summary>
+    /// Creates a staff account as the <c>user add</c> command does. A supervisor or admin has an
+    /// authenticator app enrolled with <see cref="AuthenticatorKey"/>, unless <paramref name="enrolled"/> is false.
+    /// </summary>
+    public async Task AddStaffAsync(string email, string role, string? office, string password = "Test-password-123", bool? enrolled = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var errors = await scope.ServiceProvider.GetRequiredService<PassportQueue.Web.Auth.StaffAccounts>()
             .CreateAsync(email, email, role, office, password);
         Assert.Empty(errors);
+        if (enrolled ?? PassportQueue.Web.Auth.SecondFactor.RequiredFor([role]))
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PassportQueue.Web.Data.Records.StaffUser>>();
+            await PassportQueue.Web.Auth.DemoAccounts.EnrolAsync(users, (await users.FindByEmailAsync(email))!, AuthenticatorKey);
+        }
     }
+
+    /// <summary>The authenticator key of the supervisors and admins tests create.</summary>
+    public const string AuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    /// <summary>What an authenticator app with <paramref name="key"/> shows now (Identity checks codes against the real clock, not the app's).</summary>
+    public static string CodeNow(string key = AuthenticatorKey) => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp();
 
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();

@@ -22,8 +22,8 @@ public static class AuditText
         var values = reason.Code switch
         {
             ReasonCode.FlagReason => reason.Values.Select(v => l[$"Flag_{v}"].Value).ToList(),
-            // A refused sign-in says why in the reader's language; a successful one has no second value.
-            ReasonCode.SignIn => [.. reason.Values.Take(1), .. reason.Values.Skip(1).Where(v => v.Length > 0).Select(v => $"({l[$"SignIn_Refused_{v}"].Value})")],
+            // A refused sign-in says why in the reader's language; a successful one which second factor it used, if any.
+            ReasonCode.SignIn => [.. reason.Values.Take(1), .. reason.Values.Skip(1).Where(v => v.Length > 0).Select(v => $"({l[$"SignIn_Detail_{v}"].Value})")],
             _ => [.. reason.Values],
         };
         // A line written before a text gained a value still renders, with the value left empty.

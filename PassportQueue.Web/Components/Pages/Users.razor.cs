@@ -43,6 +43,8 @@ public sealed partial class Users
 
     private bool Changed { get; set; }
 
+    private bool SecondFactorReset { get; set; }
+
     /// <summary>Role and office as the admin has set them in a row, before saving.</summary>
     private Dictionary<string, (string Role, string? Office)> Edits { get; } = [];
 
@@ -80,7 +82,7 @@ public sealed partial class Users
             Errors = [.. (problems ?? [AccountProblem.Other]).Select(p => L[$"AccountProblem_{p}"].Value)];
         }
 
-        (Added, Changed) = (false, Errors.Count == 0);
+        (Added, Changed, SecondFactorReset) = (false, Errors.Count == 0, false);
         await LoadAsync();
     }
 
@@ -93,7 +95,7 @@ public sealed partial class Users
             Errors = [.. problems.Select(p => L[$"AccountProblem_{p}"].Value)];
         }
 
-        (Added, Changed) = (Errors.Count == 0, false);
+        (Added, Changed, SecondFactorReset) = (Errors.Count == 0, false, false);
         if (Added)
         {
             (Email, Name, Password) = (null, null, null);
@@ -108,6 +110,17 @@ public sealed partial class Users
             await scope.ServiceProvider.GetRequiredService<StaffAccounts>().SetActiveAsync(user.Email ?? string.Empty, active, Me.Actor);
         }
 
+        await LoadAsync();
+    }
+
+    private async Task ResetSecondFactorAsync(StaffUser user)
+    {
+        await using (var scope = Scopes.CreateAsyncScope())
+        {
+            SecondFactorReset = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().ResetSecondFactorAsync(user.Email ?? string.Empty, Me.Actor);
+        }
+
+        (Added, Changed, Errors) = (false, false, []);
         await LoadAsync();
     }
 }
