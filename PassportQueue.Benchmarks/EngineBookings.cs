@@ -24,6 +24,8 @@ internal static class EngineBookings
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:PassportQueue"] = "Data Source=engine.db",
+            // Nothing is kept: a fresh pseudonym key for the run.
+            ["Retention:PseudonymKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Offices:BGR:Name"] = "Kantor Imigrasi Kelas I Bogor",
             ["Offices:BGR:WhatsAppNumbers:0"] = "+62 811-1100-333",
             ["Offices:BGR:SlotsPerDay"] = "20",

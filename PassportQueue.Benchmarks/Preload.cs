@@ -29,6 +29,8 @@ internal static class Preload
             .AddJsonFile(Path.Combine(web, "appsettings.json"))
             .AddInMemoryCollection(overrides.Select(o => KeyValuePair.Create(o.Key.Replace("__", ":", StringComparison.Ordinal), (string?)o.Value)))
             .AddInMemoryCollection([KeyValuePair.Create("ConnectionStrings:PassportQueue", (string?)"Data Source=app.db")])
+            // The preload pseudonymises nothing; the app under test keeps its own key beside its data-protection keys.
+            .AddInMemoryCollection([KeyValuePair.Create("Retention:PseudonymKey", (string?)Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)))])
             .Build();
         await using var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))

@@ -56,4 +56,7 @@ public enum AuditAction
 
     /// <summary>An admin reset a staff member's second factor (a lost phone): a new app is enrolled at the next sign-in.</summary>
     TwoFactorReset = 17,
+
+    /// <summary>A booking's personal data (name, birth date, address, number) was pseudonymised by the retention.</summary>
+    Pseudonymised = 18,
 }

@@ -41,4 +41,7 @@ public enum ReasonCode
 
     /// <summary>A sign-in; values: the client address, and why it was refused (empty when it succeeded).</summary>
     SignIn = 12,
+
+    /// <summary>Personal data pseudonymised by the retention; value: the days it was kept after the booking ended.</summary>
+    Retention = 13,
 }

@@ -76,6 +76,9 @@ public sealed class Booking
     /// <summary>When the state last changed (UTC).</summary>
     public DateTime UpdatedAtUtc { get; private set; }
 
+    /// <summary>When the retention replaced the name, birth date, address and number with pseudonyms (UTC); null while they are kept.</summary>
+    public DateTime? PseudonymisedAtUtc { get; private set; }
+
     /// <summary>Whether the booking still holds the person's active place.</summary>
     public bool IsActive => BookingTransitions.IsActive(State);
 }

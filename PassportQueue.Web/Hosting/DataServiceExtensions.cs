@@ -9,6 +9,9 @@ using PassportQueue.Web.Auth;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.Data.Stores;
 
+using PassportQueue.Web.Retention;
+using PassportQueue.Web.WhatsApp;
+
 namespace PassportQueue.Web.Hosting;
 
 /// <summary>Registers the database, the write queue, the stores and the booking engine.</summary>
@@ -61,6 +64,7 @@ public static class DataServiceExtensions
 
         services.AddSingleton<OfficeDirectory>();
         services.AddSingleton<IOfficeDirectory>(sp => sp.GetRequiredService<OfficeDirectory>());
+        services.AddRetention(configuration, WhatsAppServiceExtensions.KeysPath(configuration, contentRoot));
         services.AddSingleton<IBookingStore, SqlBookingStore>();
         services.AddSingleton<IBookingLedger, BookingLedger>();
         services.AddSingleton<IPhoneRegistry, PhoneRegistry>();

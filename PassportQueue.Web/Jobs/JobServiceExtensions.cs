@@ -11,6 +11,7 @@ public static class JobServiceExtensions
             builder.Services.AddHostedService<LateCodeJob>();
             builder.Services.AddHostedService<ReminderJob>();
             builder.Services.AddHostedService<HousekeepingJob>();
+            builder.Services.AddHostedService<RetentionJob>();
             if (builder.Configuration.GetValue("Backup:EveryHours", 0) > 0 && builder.Configuration.GetValue("Database:Provider", "Sqlite") == "Sqlite")
             {
                 builder.Services.AddHostedService<BackupJob>();

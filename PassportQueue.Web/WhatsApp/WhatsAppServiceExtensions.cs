@@ -36,6 +36,9 @@ public static class WhatsAppServiceExtensions
     }
 
     /// <summary>Where data-protection keys live (<c>DataProtection:KeysPath</c>), apart from the database they protect.</summary>
-    private static string KeysPath(WebApplicationBuilder builder) =>
-        Path.GetFullPath(builder.Configuration["DataProtection:KeysPath"] ?? "App_Data/keys", builder.Environment.ContentRootPath);
+    private static string KeysPath(WebApplicationBuilder builder) => KeysPath(builder.Configuration, builder.Environment.ContentRootPath);
+
+    /// <summary>Where data-protection keys live, a relative path taken from <paramref name="contentRoot"/>.</summary>
+    public static string KeysPath(IConfiguration configuration, string contentRoot) =>
+        Path.GetFullPath(configuration["DataProtection:KeysPath"] ?? "App_Data/keys", contentRoot);
 }

@@ -34,6 +34,9 @@ internal sealed class EngineHarness : IAsyncDisposable
         Clock = clock;
     }
 
+    /// <summary>Every harness's pseudonym key (base64 of 32 bytes): a test's nodes agree on it.</summary>
+    public const string PseudonymKey = "cHEtdGVzdC1wc2V1ZG9ueW0ta2V5LTAxMjM0NTY3ODk=";
+
     public FakeTimeProvider Clock { get; }
 
     public DatabaseProvider Provider { get; }
@@ -66,6 +69,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         {
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:PassportQueue"] = provider == DatabaseProvider.Postgres ? TestPostgres.CreateDatabase() : "Data Source=test.db",
+            [PassportQueue.Web.Retention.PseudonymKey.Setting] = PseudonymKey,
         };
         foreach (var office in offices.Length == 0 ? [Builders.Settings()] : offices)
         {
@@ -103,7 +107,12 @@ internal sealed class EngineHarness : IAsyncDisposable
         StartOnAsync(
             Path.Combine(Path.GetTempPath(), "pq-tests", "joined"),
             ownsFolder: false,
-            new Dictionary<string, string?> { ["Database:Provider"] = nameof(DatabaseProvider.Postgres), ["ConnectionStrings:PassportQueue"] = connectionString },
+            new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = nameof(DatabaseProvider.Postgres),
+                ["ConnectionStrings:PassportQueue"] = connectionString,
+                [PassportQueue.Web.Retention.PseudonymKey.Setting] = PseudonymKey,
+            },
             now);
 
     private static async Task<EngineHarness> StartOnAsync(string folder, bool ownsFolder, IDictionary<string, string?> values, DateTimeOffset? now = null)

@@ -29,6 +29,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         // No index on the number: a number's bookings are found through its messages (Messages.Phone).
         // Late codes are found among the booked ones only.
         builder.HasIndex(b => b.CheckInDeadlineUtc).HasFilter($"\"State\" = {StateSql.Booked}").HasDatabaseName("IX_Bookings_BookedDeadline");
+        // The retention finds the bookings still holding personal data, oldest change first.
+        builder.HasIndex(b => b.UpdatedAtUtc).HasFilter("\"PseudonymisedAtUtc\" IS NULL").HasDatabaseName("IX_Bookings_Identified");
         builder.HasOne<Office>().WithMany().HasForeignKey(b => b.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(b => b.IsActive);
     }

@@ -283,6 +283,9 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PseudonymisedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("QueueNumber")
                         .HasColumnType("INTEGER");
 
@@ -315,6 +318,10 @@ namespace PassportQueue.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UX_Bookings_ActivePerson")
                         .HasFilter("\"State\" IN (0, 1)");
+
+                    b.HasIndex("UpdatedAtUtc")
+                        .HasDatabaseName("IX_Bookings_Identified")
+                        .HasFilter("\"PseudonymisedAtUtc\" IS NULL");
 
                     b.HasIndex("OfficeId", "Date", "DayPlace")
                         .IsUnique()

@@ -2,6 +2,7 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Bookings.Admission;
 using PassportQueue.Core.Phones;
+using PassportQueue.Core.Retention;
 using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Web.Data.Stores;
@@ -13,7 +14,7 @@ namespace PassportQueue.Web.Data.Stores;
 /// with its one outcome are written, all in one transaction. A refusal undoes the unit's writes
 /// and stores the refusal (and any flag) instead.
 /// </summary>
-public sealed class SqlBookingStore(WriteBatcher writes, Database database, ChangeFeed feed) : IBookingStore
+public sealed class SqlBookingStore(WriteBatcher writes, Database database, ChangeFeed feed, Pseudonyms pseudonyms) : IBookingStore
 {
     /// <inheritdoc />
     public Task<MessageOutcome> RecordAsync(IncomingRecord message, MessageOutcome outcome, CancellationToken cancellationToken) =>
@@ -22,7 +23,9 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
     /// <inheritdoc />
     public async Task<MessageOutcome> BookAsync(IncomingRecord message, BookingPlan plan, CancellationToken cancellationToken)
     {
-        var outcome = await writes.RunAsync(s => Book(s, message, plan), cancellationToken);
+        // A person whose earlier data was pseudonymised is still the same person: the store matches both.
+        var identities = new Identities(plan.PersonKey, pseudonyms.Identity(plan.PersonKey));
+        var outcome = await writes.RunAsync(s => Book(s, message, plan, identities), cancellationToken);
         if (outcome is BookingConfirmed)
         {
             feed.Publish(plan.OfficeCode);
@@ -49,9 +52,9 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
                 ("@p", phone.E164)),
             cancellationToken);
 
-    private static MessageOutcome Book(SqlSession s, IncomingRecord m, BookingPlan plan)
+    private static MessageOutcome Book(SqlSession s, IncomingRecord m, BookingPlan plan, Identities identities)
     {
-        var facts = AdmissionFactsRows.Read(s, plan);
+        var facts = AdmissionFactsRows.Read(s, plan, identities);
         var decision = AdmissionRules.Decide(plan, facts);
         if (decision is AdmissionRefused refused)
         {

@@ -298,6 +298,9 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTime?>("PseudonymisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("QueueNumber")
                         .HasColumnType("integer");
 
@@ -330,6 +333,10 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("UX_Bookings_ActivePerson")
                         .HasFilter("\"State\" IN (0, 1)");
+
+                    b.HasIndex("UpdatedAtUtc")
+                        .HasDatabaseName("IX_Bookings_Identified")
+                        .HasFilter("\"PseudonymisedAtUtc\" IS NULL");
 
                     b.HasIndex("OfficeId", "Date", "DayPlace")
                         .IsUnique()

@@ -1,0 +1,147 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PassportQueue.Core.Audit;
+using PassportQueue.Core.Retention;
+using PassportQueue.Web.Data;
+
+namespace PassportQueue.Web.Retention;
+
+/// <summary>
+/// Pseudonymises the personal data of bookings that ended more than <see cref="RetentionOptions.Days"/>
+/// ago: on the booking the name, birth date (to its year), address, number and identity key; the
+/// messages and replies about it lose their text and number; its audit lines keep who did what, with
+/// the number and the name in their reasons pseudonymised. Once the number has no booking left that
+/// holds personal data, its owner's name is dropped and the owner's and dependants' identities become
+/// their keyed pseudonyms, so a blacklisted person stays refused (the store matches pseudonyms). The
+/// number itself stays in the number registry: it is what the blacklist and the personal-number rule
+/// look up. Each booking is claimed by a conditional update, so on several nodes each is done once,
+/// with one audit line.
+/// </summary>
+public sealed class Pseudonymiser(
+    IDbContextFactory<PassportQueueDbContext> contexts, Pseudonyms pseudonyms, IOptions<RetentionOptions> options, TimeProvider time)
+{
+    private const string EmptyBody = "~";
+
+    /// <summary>Pseudonymises every booking due now; returns how many this call did.</summary>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var total = 0;
+        while (true)
+        {
+            var done = await RunBatchAsync(ct);
+            total += done.Count;
+            if (done.Count == 0 || done.Due < options.Value.BatchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    private async Task<(int Count, int Due)> RunBatchAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var days = options.Value.Days;
+        var cutoff = RetentionPolicy.CutoffUtc(now, days);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var due = await db.Bookings.AsNoTracking()
+            .Where(RetentionPolicy.Due(cutoff))
+            .OrderBy(b => b.UpdatedAtUtc).ThenBy(b => b.Id)
+            .Select(b => new Due(b.Id, b.OfficeId, b.Phone, b.PersonKey, b.Name, b.BirthDate))
+            .Take(options.Value.BatchSize)
+            .ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var done = 0;
+        foreach (var booking in due)
+        {
+            if (await PseudonymiseAsync(db, booking, cutoff, now, ct))
+            {
+                db.AuditEntries.Add(AuditEntry.Record(
+                    now, Actor.System, AuditAction.Pseudonymised, booking.OfficeId, booking.Id, pseudonyms.Phone(booking.Phone), SystemReason.Of(ReasonCode.Retention, days.ToString(CultureInfo.InvariantCulture)).Stored));
+                done++;
+            }
+        }
+
+        foreach (var phone in due.Select(b => b.Phone).Distinct())
+        {
+            await ForgetOwnerAsync(db, phone, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (done, due.Count);
+    }
+
+    /// <summary>Claims and pseudonymises one booking; false when it was done already (another node) or is no longer due.</summary>
+    private async Task<bool> PseudonymiseAsync(PassportQueueDbContext db, Due booking, DateTime cutoff, DateTime now, CancellationToken ct)
+    {
+        var phone = pseudonyms.Phone(booking.Phone);
+        var name = pseudonyms.Name(booking.PersonKey);
+        var claimed = await db.Bookings
+            .Where(b => b.Id == booking.Id)
+            .Where(RetentionPolicy.Due(cutoff))
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(b => b.Name, name)
+                    .SetProperty(b => b.BirthDate, Pseudonyms.BirthDate(booking.BirthDate))
+                    .SetProperty(b => b.Address, (string?)null)
+                    .SetProperty(b => b.Phone, phone)
+                    .SetProperty(b => b.PersonKey, pseudonyms.Identity(booking.PersonKey))
+                    .SetProperty(b => b.PseudonymisedAtUtc, now),
+                ct);
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        // The booking's own messages, and the number's old ones about no booking (refusals, questions); a message
+        // of a booking that still keeps its data keeps its number, so the number's bookings stay found by it.
+        await db.Messages.Where(m => m.BookingId == booking.Id || (m.BookingId == null && m.Phone == booking.Phone && m.ReceivedAtUtc < cutoff))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.Body, EmptyBody).SetProperty(m => m.Phone, phone), ct);
+        await db.Outbox.Where(o => o.BookingId == booking.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.Body, (string?)null).SetProperty(o => o.Phone, phone), ct);
+        var lines = await db.AuditEntries.AsNoTracking().Where(a => a.BookingId == booking.Id).Select(a => new { a.Id, a.Reason }).ToListAsync(ct);
+        foreach (var line in lines)
+        {
+            var reason = line.Reason?
+                .Replace(booking.Phone, phone, StringComparison.Ordinal)
+                .Replace(booking.Name, name, StringComparison.OrdinalIgnoreCase);
+            await db.AuditEntries.Where(a => a.Id == line.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.Phone, phone).SetProperty(a => a.Reason, reason), ct);
+        }
+
+        return true;
+    }
+
+    /// <summary>Once no booking from the number holds personal data, its owner's and dependants' identities become pseudonyms.</summary>
+    private async Task ForgetOwnerAsync(PassportQueueDbContext db, string number, CancellationToken ct)
+    {
+        // A number's bookings are found through its messages (indexed by number), as everywhere.
+        if (await db.Messages.AnyAsync(m => m.Phone == number && m.BookingId != null && db.Bookings.Any(b => b.Id == m.BookingId && b.PseudonymisedAtUtc == null), ct))
+        {
+            return;
+        }
+
+        var owner = await db.Phones.Where(p => p.Number == number).Select(p => p.OwnerPersonKey).FirstOrDefaultAsync(ct);
+        if (owner is not null && !Pseudonyms.Is(owner))
+        {
+            var pseudonym = pseudonyms.Identity(owner);
+            await db.Phones.Where(p => p.Number == number && p.OwnerPersonKey == owner)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.OwnerPersonKey, pseudonym).SetProperty(p => p.OwnerName, (string?)null), ct);
+        }
+
+        var dependants = await db.PhoneDependants.AsNoTracking().Where(d => d.Number == number).Select(d => d.PersonKey).ToListAsync(ct);
+        foreach (var key in dependants.Where(k => !Pseudonyms.Is(k)))
+        {
+            await db.PhoneDependants.Where(d => d.Number == number && d.PersonKey == key)
+                .ExecuteUpdateAsync(set => set.SetProperty(d => d.PersonKey, pseudonyms.Identity(key)), ct);
+        }
+    }
+
+    private sealed record Due(long Id, int OfficeId, string Phone, string PersonKey, string Name, DateOnly BirthDate);
+}
