@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +39,7 @@ internal static class EngineBookings
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddPassportQueueData(configuration, folder)
+            .AddDataProtection().SetApplicationName("PassportQueue").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folder, "keys"))).Services
             .AddSingleton<TimeProvider>(new FixedTime(Now))
             .BuildServiceProvider();
         await services.GetRequiredService<DatabaseSetup>().RunAsync(CancellationToken.None);

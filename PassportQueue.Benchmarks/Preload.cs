@@ -36,6 +36,7 @@ internal static class Preload
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddPassportQueueData(configuration, folder)
+            .AddDataProtection().SetApplicationName("PassportQueue").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folder, "keys"))).Services
             .BuildServiceProvider();
         await services.GetRequiredService<DatabaseSetup>().RunAsync(CancellationToken.None);
         var engine = services.GetRequiredService<BookingEngine>();

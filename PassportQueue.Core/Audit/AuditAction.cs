@@ -59,4 +59,10 @@ public enum AuditAction
 
     /// <summary>A booking's personal data (name, birth date, address, number) was pseudonymised by the retention.</summary>
     Pseudonymised = 18,
+
+    /// <summary>An applicant entered a day's draw.</summary>
+    Entered = 19,
+
+    /// <summary>A day's draw ran: its entries got their ranks and results, its winners their bookings.</summary>
+    Drawn = 20,
 }

@@ -44,4 +44,13 @@ public enum ReasonCode
 
     /// <summary>Personal data pseudonymised by the retention; value: the days it was kept after the booking ended.</summary>
     Retention = 13,
+
+    /// <summary>An entry in a draw; values: the entry's code, the day drawn for (yyyy-MM-dd), its weight.</summary>
+    BallotEntry = 14,
+
+    /// <summary>A draw; values: the day (yyyy-MM-dd), entrants, places, winners, the commitment, the seed.</summary>
+    BallotDraw = 15,
+
+    /// <summary>A booking made by a draw; values: the entry's code, its rank.</summary>
+    DrawnBooking = 16,
 }

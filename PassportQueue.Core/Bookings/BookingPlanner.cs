@@ -1,3 +1,4 @@
+using PassportQueue.Core.Ballot;
 using PassportQueue.Core.Messages;
 using PassportQueue.Core.Offices;
 using PassportQueue.Core.Phones;
@@ -16,7 +17,8 @@ public static class BookingPlanner
     {
         var calendar = office.Calendar;
         var settings = office.Settings;
-        var bookable = BookableDays(calendar, now);
+        // With a ballot, a day is first-come only once its draw is over: released days in their entry period are entries.
+        var bookable = BookableDays(calendar, now).Where(d => BallotSchedule.Route(calendar, d.Date, now) is FirstComeRoute).ToList();
         // Suggested dates are checked for places of the applicant's own share: a balita or lansia may take priority places.
         var priority = AgePolicy.Classify(request.BirthDate, request.ArrivalDate ?? FirstBookableDate(calendar, now)) != AgeGroup.Adult;
         PlanRefused Refuse(RefusalReason reason, IReadOnlyList<DayPlan> alternatives) => new(reason, alternatives, priority);
@@ -31,13 +33,26 @@ public static class BookingPlanner
         }
 
         var today = calendar.LocalDate(now);
-        IReadOnlyList<DayPlan> candidates;
+        List<DayPlan> candidates;
         RefusalReason whenFull;
+        EntryRoute? entry = null;
         if (request.ArrivalDate is { } arrival)
         {
             if (request.BirthDate > arrival || request.BirthDate > today)
             {
                 return Refuse(RefusalReason.BirthDateInFuture, []);
+            }
+
+            if (arrival > today && calendar.IsOpen(arrival))
+            {
+                switch (BallotSchedule.Route(calendar, arrival, now))
+                {
+                    case NotReleasedRoute notReleased:
+                        return new PlanNotReleased(arrival, notReleased.OpensUtc);
+                    case EntryRoute open:
+                        entry = open;
+                        break;
+                }
             }
 
             if (DateRefusal(calendar, arrival, now) is { } refusal)
@@ -55,7 +70,8 @@ public static class BookingPlanner
                 return Refuse(RefusalReason.BirthDateInFuture, []);
             }
 
-            candidates = bookable;
+            entry = BallotSchedule.OpenEntry(calendar, now);
+            candidates = entry is null ? bookable : [DayPlanFor(calendar, entry.Date, today, now)];
             whenFull = RefusalReason.NoPlacesInWindow;
         }
 
@@ -81,7 +97,7 @@ public static class BookingPlanner
             whenFull,
             rules,
             now.UtcDateTime);
-        return new PlanAccepted(plan);
+        return entry is null ? new PlanAccepted(plan) : new PlanEntry(plan with { Alternatives = [] }, entry.ClosesUtc);
     }
 
     /// <summary>

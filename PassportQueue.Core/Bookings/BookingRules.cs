@@ -8,4 +8,7 @@ public sealed record BookingRules
 
     /// <summary>Blacklist a number automatically after this many no-shows; 0 turns it off.</summary>
     public int AutoBlacklistAfterNoShows { get; init; } = 2;
+
+    /// <summary>The highest weight in a ballot: 1 + draws lost in a row, at most this.</summary>
+    public int BallotWeightCap { get; init; } = 3;
 }

@@ -14,6 +14,8 @@ namespace PassportQueue.Core.Bookings;
 [JsonDerivedType(typeof(CommandAnswered), "command")]
 [JsonDerivedType(typeof(NotAccepted), "not-accepted")]
 [JsonDerivedType(typeof(Throttled), "throttled")]
+[JsonDerivedType(typeof(EntryReceived), "entered")]
+[JsonDerivedType(typeof(EntryNotOpen), "not-released")]
 public abstract record MessageOutcome;
 
 /// <summary>A booking code was issued.</summary>
@@ -50,3 +52,13 @@ public enum NotAcceptedReason
 
 /// <summary>The sender wrote faster than a person does: told once, then ignored for a while. Not stored.</summary>
 public sealed record Throttled : MessageOutcome;
+
+/// <summary>An entry in a day's draw (an office with a ballot): speed does not matter, the result comes by WhatsApp.</summary>
+/// <param name="Date">The day drawn for.</param>
+/// <param name="EntryCode">The entry's public, pseudonymous id, as the draw's list shows it.</param>
+/// <param name="DrawAtUtc">When the entry period closes and the draw runs.</param>
+/// <param name="Weight">The entry's weight: 1 + the draws lost in a row before it.</param>
+public sealed record EntryReceived(DateOnly Date, string EntryCode, DateTime DrawAtUtc, int Weight) : MessageOutcome;
+
+/// <summary>A request for a day not released yet: when its entry period opens.</summary>
+public sealed record EntryNotOpen(DateOnly Date, DateTime OpensUtc) : MessageOutcome;

@@ -6,6 +6,17 @@ public abstract record PlanDecision;
 /// <summary>Go ahead: the store applies the rest of the rules.</summary>
 public sealed record PlanAccepted(BookingPlan Plan) : PlanDecision;
 
+/// <summary>
+/// The day's entry period is open (an office with a ballot): the store applies the same rules and
+/// enters the applicant in the draw of the plan's one day.
+/// </summary>
+/// <param name="Plan">The request, with the day of the draw as its only day.</param>
+/// <param name="DrawAtUtc">When the entry period closes and the draw runs.</param>
+public sealed record PlanEntry(BookingPlan Plan, DateTime DrawAtUtc) : PlanDecision;
+
+/// <summary>The requested day is not released yet (an office with a ballot): entries open at <paramref name="OpensUtc"/>.</summary>
+public sealed record PlanNotReleased(DateOnly Date, DateTime OpensUtc) : PlanDecision;
+
 /// <summary>Refused already; <paramref name="Alternatives"/> are bookable days to check for places and suggest.</summary>
 /// <param name="Reason">Which rule.</param>
 /// <param name="Alternatives">Bookable days to suggest if they have places.</param>

@@ -44,4 +44,10 @@ public enum RefusalReason
 
     /// <summary>The requested date is today and every slot's check-in deadline has passed.</summary>
     NoSlotLeftToday = 13,
+
+    /// <summary>The person has already entered this day's draw.</summary>
+    AlreadyEntered = 14,
+
+    /// <summary>The day's entry period has closed and its draw has not finished yet: its places are not given out first-come.</summary>
+    DrawPending = 15,
 }

@@ -65,6 +65,15 @@ public sealed record OfficeSettings
     /// <summary>Documents an applicant must bring, in the office's own words.</summary>
     public string[] Documents { get; init; } = [];
 
+    /// <summary>First come, or a ballot at each release.</summary>
+    public Allocation Allocation { get; init; } = Allocation.FirstCome;
+
+    /// <summary>With a ballot: the local time at which a day is released, on the day it enters the booking window.</summary>
+    public TimeOnly ReleaseTime { get; init; } = new(9, 0);
+
+    /// <summary>With a ballot: how long after the release entries are taken; the draw follows.</summary>
+    public int EntryMinutes { get; init; } = 60;
+
     /// <summary>Places the slot schedule offers in a day, before the daily quota is applied.</summary>
     public int SlotPlaces => SlotsPerDay * PlacesPerSlot;
 
@@ -97,6 +106,12 @@ public sealed record OfficeSettings
         Require(WindowStartDays >= 0 && WindowStartDays <= WindowEndDays && WindowEndDays <= 366, SettingsProblem.Window);
         Require(ArriveMinutesBefore is >= 0 and <= 240, SettingsProblem.ArriveMinutes);
         Require(Documents.Length > 0, SettingsProblem.Documents);
+        Require(EntryMinutes is >= 5 and <= 720 && ReleaseTime.ToTimeSpan() + TimeSpan.FromMinutes(EntryMinutes) <= TimeSpan.FromDays(1), SettingsProblem.EntryPeriod);
+        // Entries are messages: with intake hours, the whole entry period must lie inside them.
+        Require(
+            Allocation != Allocation.Ballot || IntakeOpens is null
+                || (ReleaseTime >= IntakeOpens && ReleaseTime.ToTimeSpan() + TimeSpan.FromMinutes(EntryMinutes) <= IntakeCloses!.Value.ToTimeSpan()),
+            SettingsProblem.EntryOutsideIntake);
         return problems;
     }
 }

@@ -8,6 +8,9 @@ public enum ChangeKind
 
     /// <summary>The office's settings were edited: cached offices are read again.</summary>
     Settings,
+
+    /// <summary>A draw took an entry, or ran: draw pages reload.</summary>
+    Ballot,
 }
 
 /// <summary>A committed change at an office; <see cref="AllOffices"/> when a node may have missed some.</summary>

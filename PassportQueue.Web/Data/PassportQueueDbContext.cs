@@ -37,6 +37,12 @@ public class PassportQueueDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
+    public DbSet<BallotDrawRecord> BallotDraws => Set<BallotDrawRecord>();
+
+    public DbSet<BallotEntryRecord> BallotEntries => Set<BallotEntryRecord>();
+
+    public DbSet<BallotStanding> BallotStandings => Set<BallotStanding>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

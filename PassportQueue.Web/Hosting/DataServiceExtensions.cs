@@ -65,6 +65,8 @@ public static class DataServiceExtensions
         services.AddSingleton<OfficeDirectory>();
         services.AddSingleton<IOfficeDirectory>(sp => sp.GetRequiredService<OfficeDirectory>());
         services.AddRetention(configuration, WhatsAppServiceExtensions.KeysPath(configuration, contentRoot));
+        services.AddSingleton<DrawSeeds>();
+        services.AddSingleton<BallotStore>();
         services.AddSingleton<IBookingStore, SqlBookingStore>();
         services.AddSingleton<IBookingLedger, BookingLedger>();
         services.AddSingleton<IPhoneRegistry, PhoneRegistry>();
@@ -78,6 +80,7 @@ public static class DataServiceExtensions
         services.AddSingleton<SupervisorQueries>();
         services.AddSingleton<OfficeSettingsEditor>();
         services.AddSingleton<ReportQueries>();
+        services.AddSingleton<BallotQueries>();
         services.AddSingleton<CounterQueries>();
         return services;
     }

@@ -12,6 +12,7 @@ public static class JobServiceExtensions
             builder.Services.AddHostedService<ReminderJob>();
             builder.Services.AddHostedService<HousekeepingJob>();
             builder.Services.AddHostedService<RetentionJob>();
+            builder.Services.AddHostedService<BallotJob>();
             if (builder.Configuration.GetValue("Backup:EveryHours", 0) > 0 && builder.Configuration.GetValue("Database:Provider", "Sqlite") == "Sqlite")
             {
                 builder.Services.AddHostedService<BackupJob>();

@@ -19,9 +19,39 @@ public static class NotificationWriter
         {
             OutboxKind.Forfeited => WhatsAppText.Get(c, "Notify_Forfeited", booking.Code, office.Settings.Name, $"{date} {slot}", by),
             OutboxKind.Reminder => WhatsAppText.Get(c, "Notify_Reminder", date, slot, office.Settings.Name, booking.Code, by),
+            OutboxKind.BallotWon => WhatsAppText.Get(
+                c, "Notify_BallotWon", booking.Code, booking.Name, office.Settings.Name, date, slot, by, office.Settings.ArriveMinutesBefore,
+                string.Join("\n", office.Settings.Documents.Select((d, i) => $"{i + 1}. {d}"))),
             _ => throw new InvalidOperationException($"No text for {kind}."),
         };
     }
+
+    /// <summary>What an entrant who was not drawn reads: the draw, their rank, their weight next time, and the next release.</summary>
+    public static string NotDrawn(EntryNotice entry, Office office, DateTime now, CultureInfo? culture = null)
+    {
+        var c = culture ?? WhatsAppText.Indonesian;
+        return WhatsAppText.Get(
+            c, "Notify_BallotNotDrawn", office.Settings.Name, OfficeTime.Date(c, entry.Date), entry.EntryCode, entry.Rank, entry.Entrants, entry.NextWeight, NextRelease(c, office, now));
+    }
+
+    /// <summary>Template variables of a not-drawn notice: 1 office, 2 date drawn, 3 entry code, 4 next release.</summary>
+    public static string TemplateVariables(EntryNotice entry, Office office, DateTime now)
+    {
+        var c = WhatsAppText.Indonesian;
+        return JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["1"] = office.Settings.Name,
+            ["2"] = OfficeTime.Date(c, entry.Date),
+            ["3"] = entry.EntryCode,
+            ["4"] = NextRelease(c, office, now),
+        });
+    }
+
+    /// <summary>When the next day is released, e.g. "Selasa, 15 Desember 2026 pukul 09.00 WIB (untuk tanggal …)".</summary>
+    public static string NextRelease(CultureInfo c, Office office, DateTime now) =>
+        Core.Ballot.BallotSchedule.Upcoming(office.Calendar, new DateTimeOffset(now, TimeSpan.Zero), 1) is [var next]
+            ? WhatsAppText.Get(c, "NextRelease", OfficeTime.Date(c, office.Calendar.LocalDate(new DateTimeOffset(next.OpensUtc, TimeSpan.Zero))), OfficeTime.Time(c, office, next.OpensUtc), OfficeTime.Date(c, next.Date))
+            : WhatsAppText.Get(c, "NextRelease_None");
 
     /// <summary>Template variables: 1 code, 2 office, 3 date, 4 slot time, 5 be-there-by time.</summary>
     public static string TemplateVariables(BookingView booking, Office office)

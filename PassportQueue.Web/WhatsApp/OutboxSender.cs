@@ -11,7 +11,14 @@ namespace PassportQueue.Web.WhatsApp;
 /// retried with exponential backoff; without Twilio credentials messages are held for the simulator.
 /// </summary>
 public sealed partial class OutboxSender(
-    OutboxStore outbox, IOfficeDirectory offices, ITwilioMessenger messenger, IOptions<TwilioOptions> options, TimeProvider time, ILogger<OutboxSender> logger)
+    OutboxStore outbox,
+    IOfficeDirectory offices,
+    ITwilioMessenger messenger,
+    IOptions<TwilioOptions> options,
+    Core.Bookings.BookingRules rules,
+    Core.Retention.Pseudonyms pseudonyms,
+    TimeProvider time,
+    ILogger<OutboxSender> logger)
 {
     /// <summary>
     /// A message Twilio keeps refusing is given up this long after it was made: a notice about a day's
@@ -40,16 +47,14 @@ public sealed partial class OutboxSender(
 
     private async Task SendAsync(DueMessage message, DateTime now, CancellationToken ct)
     {
-        var booking = await outbox.BookingAsync(message.BookingId, ct);
-        var office = booking is null ? null : await offices.FindByCodeAsync(booking.OfficeCode, ct);
-        if (booking is null || office is null)
+        var (body, office, variables) = await RenderAsync(message, now, ct);
+        if (body is null || office is null)
         {
-            await outbox.FinishAsync(message.Id, _node, OutboxStatus.Failed, null, null, null, "booking or office not found", now, ct);
+            await outbox.FinishAsync(message.Id, _node, OutboxStatus.Failed, null, null, null, "booking, entry or office not found", now, ct);
             return;
         }
 
         var settings = options.Value;
-        var body = NotificationWriter.Text(message.Kind, booking, office);
         if (!settings.CanSend)
         {
             await outbox.FinishAsync(message.Id, _node, OutboxStatus.Held, body, null, null, "no Twilio credentials configured", now, ct);
@@ -70,7 +75,7 @@ public sealed partial class OutboxSender(
             message.Phone,
             body,
             template,
-            template is null ? null : NotificationWriter.TemplateVariables(booking, office),
+            template is null ? null : variables,
             settings.PublicBaseUrl is { Length: > 0 } baseUrl ? new Uri(baseUrl.TrimEnd('/') + WhatsAppEndpoints.StatusPath) : null);
         try
         {
@@ -93,6 +98,25 @@ public sealed partial class OutboxSender(
                 await outbox.RetryAsync(message.Id, _node, ex.Message, now + Backoff(message.Attempts + 1), ct);
             }
         }
+    }
+
+    /// <summary>The message's text, its office, and its template's variables; nulls when what it is about is gone.</summary>
+    private async Task<(string? Body, Office? Office, string? Variables)> RenderAsync(DueMessage message, DateTime now, CancellationToken ct)
+    {
+        if (message.EntryId is { } entryId)
+        {
+            var entry = await outbox.EntryAsync(entryId, rules.BallotWeightCap, pseudonyms.Identity, ct);
+            var entryOffice = entry is null ? null : await offices.FindByCodeAsync(entry.OfficeCode, ct);
+            return entry is null || entryOffice is null
+                ? (null, null, null)
+                : (NotificationWriter.NotDrawn(entry, entryOffice, now), entryOffice, NotificationWriter.TemplateVariables(entry, entryOffice, now));
+        }
+
+        var booking = message.BookingId is { } bookingId ? await outbox.BookingAsync(bookingId, ct) : null;
+        var office = booking is null ? null : await offices.FindByCodeAsync(booking.OfficeCode, ct);
+        return booking is null || office is null
+            ? (null, null, null)
+            : (NotificationWriter.Text(message.Kind, booking, office), office, NotificationWriter.TemplateVariables(booking, office));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} failed on attempt {Attempt}: {Error}")]

@@ -27,8 +27,8 @@ public sealed class OutboxStore(WriteBatcher writes, Database database, IDbConte
             WHERE "Status" = {StateSql.OutboxPending} AND "DueAtUtc" <= @now AND ("LeaseUntilUtc" IS NULL OR "LeaseUntilUtc" < @now)
             ORDER BY "DueAtUtc" LIMIT @max)
           AND "Status" = {StateSql.OutboxPending} AND ("LeaseUntilUtc" IS NULL OR "LeaseUntilUtc" < @now)
-        RETURNING "Id" AS "Id", "Kind" AS "Kind", "BookingId" AS "BookingId", "OfficeId" AS "OfficeId", "Phone" AS "Phone", "Attempts" AS "Attempts",
-                  "CreatedAtUtc" AS "CreatedAtUtc"
+        RETURNING "Id" AS "Id", "Kind" AS "Kind", "BookingId" AS "BookingId", "EntryId" AS "EntryId", "OfficeId" AS "OfficeId", "Phone" AS "Phone",
+                  "Attempts" AS "Attempts", "CreatedAtUtc" AS "CreatedAtUtc"
         """;
 
     /// <summary>Leases up to <paramref name="max"/> due messages for <paramref name="node"/> until <paramref name="until"/>.</summary>
@@ -37,14 +37,33 @@ public sealed class OutboxStore(WriteBatcher writes, Database database, IDbConte
             s => s.List(
                 LeaseSql,
                 r => new DueMessage(
-                    r.Get<long>("Id"), r.GetEnum<OutboxKind>("Kind"), r.Get<long>("BookingId"), r.Get<int>("OfficeId"), r.Get<string>("Phone"), r.Get<int>("Attempts"),
-                    r.GetUtc("CreatedAtUtc")),
+                    r.Get<long>("Id"), r.GetEnum<OutboxKind>("Kind"), r.Get<long?>("BookingId"), r.Get<long?>("EntryId"), r.Get<int>("OfficeId"), r.Get<string>("Phone"),
+                    r.Get<int>("Attempts"), r.GetUtc("CreatedAtUtc")),
                 ("@until", until), ("@node", node), ("@now", now), ("@max", max)),
             ct);
 
     /// <summary>The booking a message is about.</summary>
     public Task<BookingView?> BookingAsync(long bookingId, CancellationToken ct) =>
         database.ReadAsync(s => s.Row(BookingRows.Select + """ WHERE b."Id" = @id""", BookingRows.Map, ("@id", bookingId)), ct);
+
+    /// <summary>The draw entry a notice is about, with its draw's outcome and the entrant's weight in their next draw.</summary>
+    public Task<EntryNotice?> EntryAsync(long entryId, int weightCap, Func<string, string> standingKey, CancellationToken ct) =>
+        database.ReadAsync(
+            s => s.Row(
+                """
+                SELECT e."EntryCode" AS "EntryCode", e."Rank" AS "Rank", e."PersonKey" AS "PersonKey", d."Date" AS "Date", d."Entrants" AS "Entrants",
+                       o."Code" AS "OfficeCode"
+                FROM "BallotEntries" e JOIN "BallotDraws" d ON d."Id" = e."DrawId" JOIN "Offices" o ON o."Id" = d."OfficeId"
+                WHERE e."Id" = @id
+                """,
+                r => (Code: r.Get<string>("EntryCode"), Rank: r.Get<int?>("Rank") ?? 0, Person: r.Get<string>("PersonKey"), Date: r.Get<DateOnly>("Date"),
+                    Entrants: r.Get<int>("Entrants"), Office: r.Get<string>("OfficeCode")),
+                ("@id", entryId)) is { Code: not null } e
+                ? new EntryNotice(
+                    e.Office, e.Date, e.Code, e.Rank, e.Entrants,
+                    Core.Ballot.BallotWeight.Of(s.Scalar<int?>("""SELECT "LostInARow" FROM "BallotStandings" WHERE "PersonKey" = @k""", ("@k", standingKey(e.Person))) ?? 0, weightCap))
+                : null,
+            ct);
 
     /// <summary>When the applicant last wrote to us: WhatsApp allows free text for 24 hours after.</summary>
     public async Task<DateTime?> LastInboundAsync(string phone, CancellationToken ct)
@@ -107,5 +126,8 @@ public sealed class OutboxStore(WriteBatcher writes, Database database, IDbConte
     private static string? Truncate(string? text) => text is { Length: > MaxErrorLength } ? text[..MaxErrorLength] : text;
 }
 
-/// <summary>A leased outbox message.</summary>
-public sealed record DueMessage(long Id, OutboxKind Kind, long BookingId, int OfficeId, string Phone, int Attempts, DateTime CreatedAtUtc);
+/// <summary>A leased outbox message: about a booking, or about a draw entry.</summary>
+public sealed record DueMessage(long Id, OutboxKind Kind, long? BookingId, long? EntryId, int OfficeId, string Phone, int Attempts, DateTime CreatedAtUtc);
+
+/// <summary>What an entrant who was not drawn is told: the draw, their rank among how many, and their weight next time.</summary>
+public sealed record EntryNotice(string OfficeCode, DateOnly Date, string EntryCode, int Rank, int Entrants, int NextWeight);

@@ -28,6 +28,11 @@ public static class ReplyWriter
             (BookingRefused refused, { } o) => Refused(c, o, refused, now),
             (FormatRejected rejected, { } o) => Format(c, o, rejected, now),
             (CommandAnswered answered, { } o) => Command(c, o, answered, now),
+            (EntryReceived entry, { } o) => WhatsAppText.Get(
+                c, "Entered", Date(c, entry.Date), o.Settings.Name, entry.EntryCode, $"{OfficeTime.Date(c, o.Calendar.LocalDate(new DateTimeOffset(entry.DrawAtUtc, TimeSpan.Zero)))} {Time(c, o, entry.DrawAtUtc)}", entry.Weight),
+            (EntryNotOpen notOpen, { } o) => WhatsAppText.Get(
+                c, "EntryNotOpen", Date(c, notOpen.Date), o.Settings.Name, OfficeTime.Date(c, o.Calendar.LocalDate(new DateTimeOffset(notOpen.OpensUtc, TimeSpan.Zero))),
+                Time(c, o, notOpen.OpensUtc), o.Settings.EntryMinutes),
             _ => throw new InvalidOperationException($"No reply for {outcome.GetType().Name}."),
         };
         return text.Length <= MaxLength ? text : text[..(MaxLength - 1)] + "…";

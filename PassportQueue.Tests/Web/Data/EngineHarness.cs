@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -123,6 +124,8 @@ internal sealed class EngineHarness : IAsyncDisposable
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddPassportQueueData(configuration, folder)
+            // Draw seeds are kept encrypted; a second node shares the first one's keys, as deployed nodes do.
+            .AddDataProtection().SetApplicationName("PassportQueue").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folder, "keys"))).Services
             .AddSingleton<TimeProvider>(clock)
             .BuildServiceProvider();
         var harness = new EngineHarness(services, folder, ownsFolder, values, clock);
@@ -168,6 +171,9 @@ internal sealed class EngineHarness : IAsyncDisposable
         yield return ("IntakeOpens", s.IntakeOpens?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         yield return ("IntakeCloses", s.IntakeCloses?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         yield return ("FirstSlot", s.FirstSlot.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        yield return ("Allocation", s.Allocation.ToString());
+        yield return ("ReleaseTime", s.ReleaseTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        yield return ("EntryMinutes", s.EntryMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in new (string, int)[]
         {
             ("SlotMinutes", s.SlotMinutes), ("SlotsPerDay", s.SlotsPerDay), ("PlacesPerSlot", s.PlacesPerSlot), ("DailyQuota", s.DailyQuota),

@@ -76,7 +76,7 @@ public sealed partial class Today
 
         _subscription = Feed.Subscribe(change =>
         {
-            if (change.Concerns(OfficeCode) && Interlocked.Increment(ref _pendingChanges) == 1)
+            if (change.Kind != ChangeKind.Ballot && change.Concerns(OfficeCode) && Interlocked.Increment(ref _pendingChanges) == 1)
             {
                 _ = InvokeAsync(ShowChangesAsync);
             }

@@ -13,6 +13,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasKey(o => o.Id);
         // One message of each kind per booking, however many nodes or retries try to write it.
         builder.HasIndex(o => new { o.BookingId, o.Kind }).IsUnique();
+        builder.HasIndex(o => new { o.EntryId, o.Kind }).IsUnique().HasFilter("\"EntryId\" IS NOT NULL");
+        builder.ToTable(t => t.HasCheckConstraint("CK_Outbox_About", "\"BookingId\" IS NOT NULL OR \"EntryId\" IS NOT NULL"));
         builder.HasIndex(o => o.DueAtUtc).HasFilter($"\"Status\" = {StateSql.OutboxPending}").HasDatabaseName("IX_Outbox_Pending");
         builder.HasIndex(o => o.TwilioSid).IsUnique().HasFilter("\"TwilioSid\" IS NOT NULL");
         builder.HasIndex(o => o.Phone);

@@ -411,6 +411,172 @@ namespace PassportQueue.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.BallotDrawRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosesAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Entrants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenPlaces")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriorityPlaces")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedSeed")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Seed")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Winners")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosesAtUtc")
+                        .HasDatabaseName("IX_BallotDraws_Open")
+                        .HasFilter("\"State\" = 0");
+
+                    b.HasIndex("OfficeId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("BallotDraws", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BallotDraws_State", "\"State\" BETWEEN 0 AND 1");
+
+                            t.HasCheckConstraint("CK_BallotDraws_Winners", "\"Winners\" >= 0 AND \"Winners\" <= \"PriorityPlaces\" + \"OpenPlaces\" AND \"Winners\" <= \"Entrants\"");
+                        });
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.BallotEntryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgeGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntryCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOwner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawId", "EntryCode")
+                        .IsUnique();
+
+                    b.HasIndex("DrawId", "PersonKey")
+                        .IsUnique();
+
+                    b.HasIndex("DrawId", "Rank");
+
+                    b.ToTable("BallotEntries", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BallotEntries_Weight", "\"Weight\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.BallotStanding", b =>
+                {
+                    b.Property<string>("PersonKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LostInARow")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonKey");
+
+                    b.ToTable("BallotStandings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BallotStandings_Lost", "\"LostInARow\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("PassportQueue.Web.Data.Records.DayCounter", b =>
                 {
                     b.Property<int>("OfficeId")
@@ -420,6 +586,9 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Arrived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Held")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OpenTaken")
@@ -512,7 +681,7 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("BookingId")
+                    b.Property<long?>("BookingId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ContentSid")
@@ -538,6 +707,9 @@ namespace PassportQueue.Web.Data.Migrations
 
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("EntryId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
@@ -586,7 +758,14 @@ namespace PassportQueue.Web.Data.Migrations
                     b.HasIndex("BookingId", "Kind")
                         .IsUnique();
 
-                    b.ToTable("Outbox", (string)null);
+                    b.HasIndex("EntryId", "Kind")
+                        .IsUnique()
+                        .HasFilter("\"EntryId\" IS NOT NULL");
+
+                    b.ToTable("Outbox", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Outbox_About", "\"BookingId\" IS NOT NULL OR \"EntryId\" IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("PassportQueue.Web.Data.Records.PhoneDependant", b =>
@@ -778,6 +957,24 @@ namespace PassportQueue.Web.Data.Migrations
                     b.HasOne("PassportQueue.Core.Offices.Office", null)
                         .WithMany()
                         .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.BallotDrawRecord", b =>
+                {
+                    b.HasOne("PassportQueue.Core.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.BallotEntryRecord", b =>
+                {
+                    b.HasOne("PassportQueue.Web.Data.Records.BallotDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

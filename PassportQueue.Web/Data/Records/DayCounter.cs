@@ -33,6 +33,12 @@ public sealed class DayCounter
     /// </summary>
     public int Skipped { get; set; }
 
+    /// <summary>
+    /// The day's places are held for its draw (an office with a ballot): from the draw's commitment
+    /// until the draw has run, no place is taken first-come.
+    /// </summary>
+    public bool Held { get; set; }
+
     /// <summary>Applicants checked in so far: the last queue number given.</summary>
     public int Arrived { get; set; }
 }

@@ -8,4 +8,10 @@ public enum OutboxKind
 
     /// <summary>The day before the appointment.</summary>
     Reminder = 1,
+
+    /// <summary>Drawn in the ballot: the booking's code, slot, be-there-by time and documents.</summary>
+    BallotWon = 2,
+
+    /// <summary>Not drawn in the ballot: told, with the next release.</summary>
+    BallotNotDrawn = 3,
 }

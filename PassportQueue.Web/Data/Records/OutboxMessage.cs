@@ -11,7 +11,11 @@ public sealed class OutboxMessage
 
     public OutboxKind Kind { get; set; }
 
-    public long BookingId { get; set; }
+    /// <summary>The booking the message is about; null for a notice about a draw entry (<see cref="EntryId"/>).</summary>
+    public long? BookingId { get; set; }
+
+    /// <summary>The draw entry a notice is about (not drawn, a freed place offered); null for a booking's message.</summary>
+    public long? EntryId { get; set; }
 
     public int OfficeId { get; set; }
 

@@ -27,6 +27,9 @@ public static class StateSql
     /// <summary>A number with nothing against it.</summary>
     public static readonly string Clear = Number(PhoneStanding.Clear);
 
+    /// <summary>A blacklisted number's standing.</summary>
+    public static readonly string Blacklisted = Number(PhoneStanding.Blacklisted);
+
     private static string Number<TEnum>(TEnum value)
         where TEnum : struct, Enum => Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
 

@@ -125,35 +125,59 @@ internal static class BookingClaims
         }
     }
 
-    /// <summary>Takes a share of the day's quota; returns the place's number in the day and whether it is a priority place.</summary>
-    private static (int Number, bool Priority)? TakeShare(SqlSession s, BookingPlan plan, (string, object?)[] key)
+    /// <summary>
+    /// Takes a share of the day's quota; returns the place's number in the day and whether it is a
+    /// priority place. A day held for its draw gives no place first-come.
+    /// </summary>
+    private static (int Number, bool Priority)? TakeShare(SqlSession s, BookingPlan plan, (string, object?)[] key) =>
+        TakeShare(s, plan.IsPriorityApplicant, key, PriorityFirstCome, OpenFirstCome);
+
+    /// <summary>A winner's place, taken by the draw itself while the day is held for it.</summary>
+    public static TakenPlace? TakeDrawnPlace(SqlSession s, int officeId, DayPlan day, bool priority) =>
+        TakeShare(s, priority, [("@o", officeId), ("@d", day.Date)], PriorityDrawn, OpenDrawn) is { } place
+            ? new TakenPlace(day, day.Slots[(place.Number - 1) / day.PlacesPerSlot], place.Number, place.Priority)
+            : null;
+
+    /// <summary>Whether a day's places are held for its draw.</summary>
+    public static bool IsHeld(SqlSession s, int officeId, DateOnly date) =>
+        s.Scalar<bool?>("""SELECT "Held" FROM "DayCounters" WHERE "OfficeId" = @o AND "Date" = @d""", ("@o", officeId), ("@d", date)) == true;
+
+    private const string PriorityShare =
+        """
+        UPDATE "DayCounters" SET "PriorityTaken" = "PriorityTaken" + 1
+        WHERE "OfficeId" = @o AND "Date" = @d AND "PriorityTaken" < "PriorityQuota"
+          AND "OpenTaken" + "PriorityTaken" + "Skipped" < "SlotsPerDay" * "PlacesPerSlot"
+        """;
+
+    private const string OpenShare =
+        """
+        UPDATE "DayCounters" SET "OpenTaken" = "OpenTaken" + 1
+        WHERE "OfficeId" = @o AND "Date" = @d AND "OpenTaken" + "PriorityQuota" < "Quota"
+          AND "OpenTaken" + "PriorityTaken" + "Skipped" < "SlotsPerDay" * "PlacesPerSlot"
+        """;
+
+    private const string Place = """ RETURNING "OpenTaken" + "PriorityTaken" + "Skipped" AS "Place" """;
+
+    private const string PriorityFirstCome = PriorityShare + """ AND NOT "Held" """ + Place;
+
+    private const string OpenFirstCome = OpenShare + """ AND NOT "Held" """ + Place;
+
+    private const string PriorityDrawn = PriorityShare + Place;
+
+    private const string OpenDrawn = OpenShare + Place;
+
+    private static (int Number, bool Priority)? TakeShare(SqlSession s, bool priorityApplicant, (string, object?)[] key, string priorityShare, string openShare)
     {
-        if (plan.IsPriorityApplicant && s.Scalar<int?>(
-                """
-                UPDATE "DayCounters" SET "PriorityTaken" = "PriorityTaken" + 1
-                WHERE "OfficeId" = @o AND "Date" = @d AND "PriorityTaken" < "PriorityQuota"
-                  AND "OpenTaken" + "PriorityTaken" + "Skipped" < "SlotsPerDay" * "PlacesPerSlot"
-                RETURNING "OpenTaken" + "PriorityTaken" + "Skipped" AS "Place"
-                """,
-                key) is { } priority)
+        if (priorityApplicant && s.Scalar<int?>(priorityShare, key) is { } priority)
         {
             return (priority, true);
         }
 
-        return s.Scalar<int?>(
-            """
-            UPDATE "DayCounters" SET "OpenTaken" = "OpenTaken" + 1
-            WHERE "OfficeId" = @o AND "Date" = @d AND "OpenTaken" + "PriorityQuota" < "Quota"
-              AND "OpenTaken" + "PriorityTaken" + "Skipped" < "SlotsPerDay" * "PlacesPerSlot"
-            RETURNING "OpenTaken" + "PriorityTaken" + "Skipped" AS "Place"
-            """,
-            key) is { } open
-            ? (open, false)
-            : null;
+        return s.Scalar<int?>(openShare, key) is { } open ? (open, false) : null;
     }
 
     /// <summary>Creates a day's counter with the quota and slot size in force now, unless it exists.</summary>
-    private static void EnsureCounter(SqlSession s, int officeId, DayPlan day) =>
+    public static void EnsureCounter(SqlSession s, int officeId, DayPlan day) =>
         s.Execute(
             """
             INSERT INTO "DayCounters" ("OfficeId", "Date", "Quota", "PriorityQuota", "PlacesPerSlot", "SlotsPerDay", "OpenTaken", "PriorityTaken", "Skipped", "Arrived")

@@ -1,3 +1,6 @@
+using PassportQueue.Web.Data.Records;
+using PassportQueue.Core.Ballot;
+using System.Globalization;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Bookings.Admission;
@@ -14,7 +17,7 @@ namespace PassportQueue.Web.Data.Stores;
 /// with its one outcome are written, all in one transaction. A refusal undoes the unit's writes
 /// and stores the refusal (and any flag) instead.
 /// </summary>
-public sealed class SqlBookingStore(WriteBatcher writes, Database database, ChangeFeed feed, Pseudonyms pseudonyms) : IBookingStore
+public sealed class SqlBookingStore(WriteBatcher writes, Database database, ChangeFeed feed, Pseudonyms pseudonyms, DrawSeeds seeds) : IBookingStore
 {
     /// <inheritdoc />
     public Task<MessageOutcome> RecordAsync(IncomingRecord message, MessageOutcome outcome, CancellationToken cancellationToken) =>
@@ -29,6 +32,21 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
         if (outcome is BookingConfirmed)
         {
             feed.Publish(plan.OfficeCode);
+        }
+
+        return outcome;
+    }
+
+    /// <inheritdoc />
+    public async Task<MessageOutcome> EnterAsync(IncomingRecord message, BookingPlan plan, DateTime drawAtUtc, CancellationToken cancellationToken)
+    {
+        var identities = new Identities(plan.PersonKey, pseudonyms.Identity(plan.PersonKey));
+        var day = plan.Days[0];
+        var route = new EntryRoute(day.Date, drawAtUtc, drawAtUtc);
+        var outcome = await writes.RunAsync(s => Enter(s, message, plan, identities, route, seeds), cancellationToken);
+        if (outcome is EntryReceived)
+        {
+            feed.Publish(new Change(ChangeKind.Ballot, plan.OfficeCode));
         }
 
         return outcome;
@@ -72,7 +90,9 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
         {
             // Nothing of the attempt stays: the number's claim, the counted dependant.
             s.UndoUnit();
-            return Refuse(s, m, plan, AdmissionRules.NoPlace(plan));
+            return plan.Days.Count == 1 && BookingClaims.IsHeld(s, plan.OfficeId, plan.Days[0].Date)
+                ? MessageRows.Store(s, m, new BookingRefused(RefusalReason.DrawPending, []), null)
+                : Refuse(s, m, plan, AdmissionRules.NoPlace(plan));
         }
 
         var isOwner = claim is NumberClaim.Owner or NumberClaim.NewOwner;
@@ -86,6 +106,67 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
 
         LedgerWrites.Audit(s, plan.NowUtc, applicant, AuditAction.Booked, plan.OfficeId, booking.Id, phone, SystemReason.Of(ReasonCode.BookedByMessage, m.MessageId));
         return MessageRows.Store(s, m, new BookingConfirmed(booking.View), booking.Id);
+    }
+
+    /// <summary>
+    /// An entry: the same facts and rules as a booking, the same claim on the number, then one entry
+    /// per person in the day's draw (a unique index decides between two at once). The draw exists
+    /// already (the ballot job commits to it ahead); if not, the first entry makes it.
+    /// </summary>
+    private static MessageOutcome Enter(SqlSession s, IncomingRecord m, BookingPlan plan, Identities identities, EntryRoute route, DrawSeeds seeds)
+    {
+        var facts = AdmissionFactsRows.Read(s, plan, identities);
+        var decision = AdmissionRules.Decide(plan, facts);
+        if (decision is AdmissionRefused refused)
+        {
+            return Refuse(s, m, plan, refused with { SuggestDates = false });
+        }
+
+        var day = plan.Days[0];
+        var (drawId, state) = BallotRows.Ensure(s, plan.OfficeId, route, day, seeds);
+        if (state != BallotDrawState.Open)
+        {
+            return MessageRows.Store(s, m, new BookingRefused(RefusalReason.DrawPending, []), null);
+        }
+
+        var claim = ((AdmissionGranted)decision).Claim;
+        if (!BookingClaims.ClaimNumber(s, plan, claim, facts.Number is not null))
+        {
+            s.UndoUnit();
+            return Refuse(s, m, plan, AdmissionRules.ClaimLost(plan, claim) with { SuggestDates = false });
+        }
+
+        var lost = s.Scalar<int?>("""SELECT "LostInARow" FROM "BallotStandings" WHERE "PersonKey" = @k""", ("@k", identities.Pseudonym)) ?? 0;
+        var weight = BallotWeight.Of(lost, plan.Rules.BallotWeightCap);
+        var code = EntryCode.New();
+        var phone = plan.Phone.E164;
+        var entered = s.Scalar<long?>(
+            """
+            INSERT INTO "BallotEntries" ("DrawId", "EntryCode", "PersonKey", "Phone", "Name", "BirthDate", "Address", "AgeGroup", "IsOwner",
+                "Weight", "MessageId", "CreatedAtUtc")
+            VALUES (@draw, @code, @k, @p, @n, @birth, @addr, @age, @owner, @weight, @msg, @now)
+            ON CONFLICT ("DrawId", "PersonKey") DO NOTHING RETURNING "Id"
+            """,
+            ("@draw", drawId), ("@code", code), ("@k", plan.PersonKey), ("@p", phone), ("@n", plan.Name), ("@birth", plan.BirthDate),
+            ("@addr", plan.Address), ("@age", plan.AgeGroup), ("@owner", claim is NumberClaim.Owner or NumberClaim.NewOwner), ("@weight", weight),
+            ("@msg", m.MessageId), ("@now", plan.NowUtc));
+        if (entered is null)
+        {
+            // The person entered this draw already: the number's claim made now is undone with the rest.
+            s.UndoUnit();
+            return MessageRows.Store(s, m, new BookingRefused(RefusalReason.AlreadyEntered, []), null);
+        }
+
+        var applicant = Actor.Applicant(phone);
+        if (claim == NumberClaim.NewOwner)
+        {
+            LedgerWrites.Audit(s, plan.NowUtc, applicant, AuditAction.OwnerRegistered, plan.OfficeId, null, phone, SystemReason.Of(ReasonCode.FirstAdultOnNumber));
+        }
+
+        LedgerWrites.Audit(
+            s, plan.NowUtc, applicant, AuditAction.Entered, plan.OfficeId, null, phone,
+            SystemReason.Of(ReasonCode.BallotEntry, code, day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), weight.ToString(CultureInfo.InvariantCulture)));
+        return MessageRows.Store(s, m, new EntryReceived(day.Date, code, route.ClosesUtc, weight), null);
     }
 
     private static MessageOutcome Refuse(SqlSession s, IncomingRecord m, BookingPlan plan, AdmissionRefused refused)
@@ -113,7 +194,7 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
             """
             SELECT "Date" AS "Date", "Quota" AS "Quota", "PriorityQuota" AS "PriorityQuota", "OpenTaken" AS "OpenTaken",
                    "PriorityTaken" AS "PriorityTaken", "Skipped" AS "Skipped", "SlotsPerDay" * "PlacesPerSlot" AS "Capacity"
-            FROM "DayCounters" WHERE "OfficeId" = @o AND "Date" >= @from AND "Date" <= @to
+            FROM "DayCounters" WHERE "OfficeId" = @o AND "Date" >= @from AND "Date" <= @to AND NOT "Held"
             """,
             r => new DayCount(
                 r.Get<DateOnly>("Date"), r.Get<int>("Quota"), r.Get<int>("PriorityQuota"), r.Get<int>("OpenTaken"), r.Get<int>("PriorityTaken"),

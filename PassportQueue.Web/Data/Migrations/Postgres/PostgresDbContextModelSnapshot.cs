@@ -428,6 +428,176 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.BallotDrawRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ClosesAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DrawnBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Entrants")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenPlaces")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PriorityPlaces")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtectedSeed")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Seed")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Winners")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosesAtUtc")
+                        .HasDatabaseName("IX_BallotDraws_Open")
+                        .HasFilter("\"State\" = 0");
+
+                    b.HasIndex("OfficeId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("BallotDraws", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BallotDraws_State", "\"State\" BETWEEN 0 AND 1");
+
+                            t.HasCheckConstraint("CK_BallotDraws_Winners", "\"Winners\" >= 0 AND \"Winners\" <= \"PriorityPlaces\" + \"OpenPlaces\" AND \"Winners\" <= \"Entrants\"");
+                        });
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.BallotEntryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("AgeGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("BookingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DrawId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EntryCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("IsOwner")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawId", "EntryCode")
+                        .IsUnique();
+
+                    b.HasIndex("DrawId", "PersonKey")
+                        .IsUnique();
+
+                    b.HasIndex("DrawId", "Rank");
+
+                    b.ToTable("BallotEntries", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BallotEntries_Weight", "\"Weight\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.BallotStanding", b =>
+                {
+                    b.Property<string>("PersonKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("LostInARow")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonKey");
+
+                    b.ToTable("BallotStandings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BallotStandings_Lost", "\"LostInARow\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("PassportQueue.Web.Data.Records.DayCounter", b =>
                 {
                     b.Property<int>("OfficeId")
@@ -438,6 +608,9 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Arrived")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Held")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("OpenTaken")
                         .HasColumnType("integer");
@@ -531,7 +704,7 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<long>("BookingId")
+                    b.Property<long?>("BookingId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("ContentSid")
@@ -557,6 +730,9 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("EntryId")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -605,7 +781,14 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                     b.HasIndex("BookingId", "Kind")
                         .IsUnique();
 
-                    b.ToTable("Outbox", (string)null);
+                    b.HasIndex("EntryId", "Kind")
+                        .IsUnique()
+                        .HasFilter("\"EntryId\" IS NOT NULL");
+
+                    b.ToTable("Outbox", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Outbox_About", "\"BookingId\" IS NOT NULL OR \"EntryId\" IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("PassportQueue.Web.Data.Records.PhoneDependant", b =>
@@ -797,6 +980,24 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                     b.HasOne("PassportQueue.Core.Offices.Office", null)
                         .WithMany()
                         .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.BallotDrawRecord", b =>
+                {
+                    b.HasOne("PassportQueue.Core.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.BallotEntryRecord", b =>
+                {
+                    b.HasOne("PassportQueue.Web.Data.Records.BallotDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

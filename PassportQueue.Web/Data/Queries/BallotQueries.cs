@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using PassportQueue.Core.Ballot;
+using PassportQueue.Core.Bookings;
+using PassportQueue.Core.Offices;
+using PassportQueue.Web.Data.Records;
+
+namespace PassportQueue.Web.Data.Queries;
+
+/// <summary>A draw as pages show it: never a name, a number or a birth date; entries by their public codes only.</summary>
+/// <param name="Date">The day drawn for.</param>
+/// <param name="OpensUtc">When entries opened (or open).</param>
+/// <param name="ClosesUtc">When entries closed (or close) and the draw runs.</param>
+/// <param name="State">Open or drawn.</param>
+/// <param name="Commitment">SHA-256 of the seed; shown from the release on.</param>
+/// <param name="Seed">The seed, once drawn.</param>
+/// <param name="Entries">Entries so far (live while open).</param>
+/// <param name="Places">Places drawn for (after the draw).</param>
+/// <param name="Winners">Entries drawn (after the draw).</param>
+/// <param name="Booked">Winners booked (a winner holding another booking by then is not).</param>
+public sealed record DrawSummary(
+    DateOnly Date, DateTime OpensUtc, DateTime ClosesUtc, BallotDrawState State, string Commitment, string? Seed, int Entries, int Places, int Winners, int Booked);
+
+/// <summary>The public and supervisor views of the ballot.</summary>
+public sealed class BallotQueries(IDbContextFactory<PassportQueueDbContext> contexts)
+{
+    /// <summary>An office's draws from <paramref name="fromDate"/> on (and the last <paramref name="past"/> drawn before), latest day first; released ones only when <paramref name="releasedBy"/> is set.</summary>
+    public async Task<IReadOnlyList<DrawSummary>> DrawsAsync(int officeId, DateTime? releasedBy, int take, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var draws = db.BallotDraws.AsNoTracking().Where(d => d.OfficeId == officeId);
+        if (releasedBy is { } now)
+        {
+            // Before its release a draw's commitment is not shown: nothing about a day is public before it opens.
+            draws = draws.Where(d => d.OpensAtUtc <= now);
+        }
+
+        return await draws.OrderByDescending(d => d.Date).Take(take)
+            .Select(d => new DrawSummary(
+                d.Date, d.OpensAtUtc, d.ClosesAtUtc, d.State, d.Commitment, d.Seed,
+                db.BallotEntries.Count(e => e.DrawId == d.Id), d.PriorityPlaces + d.OpenPlaces, d.Winners,
+                db.BallotEntries.Count(e => e.DrawId == d.Id && e.BookingId != null)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>A released draw as published (<c>draw.json</c>): what <c>ballot verify</c> checks. Null before its release or when there is none.</summary>
+    public async Task<PublishedDraw?> PublishedAsync(Office office, DateOnly date, DateTime now, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var draw = await db.BallotDraws.AsNoTracking().SingleOrDefaultAsync(d => d.OfficeId == office.Id && d.Date == date && d.OpensAtUtc <= now, ct);
+        if (draw is null)
+        {
+            return null;
+        }
+
+        var entries = await db.BallotEntries.AsNoTracking().Where(e => e.DrawId == draw.Id)
+            .OrderBy(e => e.Rank ?? int.MaxValue).ThenBy(e => e.EntryCode)
+            .Select(e => new PublishedEntry(e.EntryCode, e.Weight, e.AgeGroup == AgeGroup.Adult ? EntryGroup.Open : EntryGroup.Priority, e.Rank ?? 0, e.Result))
+            .ToListAsync(ct);
+        return new PublishedDraw(BallotDraw.Method, office.Code, date, draw.Commitment, draw.Seed, draw.PriorityPlaces, draw.OpenPlaces, entries);
+    }
+}

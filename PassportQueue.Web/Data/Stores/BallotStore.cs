@@ -1,0 +1,221 @@
+using System.Globalization;
+using PassportQueue.Core.Audit;
+using PassportQueue.Core.Ballot;
+using PassportQueue.Core.Bookings;
+using PassportQueue.Core.Offices;
+using PassportQueue.Core.Phones;
+using PassportQueue.Core.Retention;
+using PassportQueue.Web.Data.Records;
+using PassportQueue.Web.Data.Sql;
+
+namespace PassportQueue.Web.Data.Stores;
+
+/// <summary>What a draw did.</summary>
+public sealed record DrawDone(string OfficeCode, DateOnly Date, int Entrants, int Places, int Winners, int Booked);
+
+/// <summary>
+/// The ballot's writes: committing to the coming releases' draws ahead of time, and running each
+/// draw once its entry period has closed. A draw is one unit of the write batcher: its row is
+/// claimed by a conditional update (so on several nodes it runs once, and never again), the order
+/// comes from <see cref="BallotDraw"/> (Core), each winner is booked with the same claims as any
+/// booking (the day's counter and its check constraints, a unique place, the one-active-booking
+/// index), and the results, weights and notices are written in the same transaction.
+/// </summary>
+public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDirectory offices, DrawSeeds seeds, Pseudonyms pseudonyms, BookingRules rules, ChangeFeed feed)
+{
+    /// <summary>Commits to the draws of every ballot office's releases of the next days (and of one open now); returns how many it made.</summary>
+    public async Task<int> PrepareAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var made = 0;
+        foreach (var office in await offices.AllAsync(ct))
+        {
+            foreach (var day in BallotSchedule.ToPrepare(office.Calendar, now))
+            {
+                var plan = BookingPlanner.DayPlanFor(office.Calendar, day.Date, now);
+                var existed = await database.ReadAsync(
+                    s => s.Scalar<long?>("""SELECT "Id" FROM "BallotDraws" WHERE "OfficeId" = @o AND "Date" = @d""", ("@o", office.Id), ("@d", day.Date)), ct);
+                if (existed is null)
+                {
+                    await writes.RunAsync(s => BallotRows.Ensure(s, office.Id, day, plan, seeds), ct);
+                    made++;
+                }
+            }
+        }
+
+        return made;
+    }
+
+    /// <summary>Runs every draw whose entry period has closed by <paramref name="now"/>; returns what each did.</summary>
+    public async Task<IReadOnlyList<DrawDone>> DrawDueAsync(DateTimeOffset now, Actor actor, CancellationToken ct)
+    {
+        var due = await database.ReadAsync(
+            s => s.List(
+                """SELECT "Id" AS "Id", "OfficeId" AS "OfficeId" FROM "BallotDraws" WHERE "State" = 0 AND "ClosesAtUtc" <= @now ORDER BY "ClosesAtUtc" """,
+                r => (Id: r.Get<long>("Id"), OfficeId: r.Get<int>("OfficeId")),
+                ("@now", now.UtcDateTime)),
+            ct);
+        var done = new List<DrawDone>();
+        foreach (var (id, officeId) in due)
+        {
+            if ((await offices.AllAsync(ct)).FirstOrDefault(o => o.Id == officeId) is { } office
+                && await writes.RunAsync(s => Draw(s, id, office, now.UtcDateTime, actor), ct) is { } result)
+            {
+                done.Add(result);
+                feed.Publish(new Change(ChangeKind.Ballot, office.Code));
+                feed.Publish(office.Code);
+            }
+        }
+
+        return done;
+    }
+
+    /// <summary>
+    /// Development only (the simulator asks): ends the entry period of an office's open draw now and
+    /// runs it. Null when the office has no open draw.
+    /// </summary>
+    public async Task<DrawDone?> DrawNowAsync(string officeCode, DateTimeOffset now, Actor actor, CancellationToken ct)
+    {
+        if (await offices.FindByCodeAsync(officeCode, ct) is not { } office)
+        {
+            return null;
+        }
+
+        var id = await writes.RunAsync(
+            s => s.Scalar<long?>(
+                """
+                UPDATE "BallotDraws" SET "ClosesAtUtc" = @now
+                WHERE "Id" = (SELECT "Id" FROM "BallotDraws" WHERE "OfficeId" = @o AND "State" = 0 AND "OpensAtUtc" <= @now ORDER BY "Date" LIMIT 1)
+                RETURNING "Id"
+                """,
+                ("@o", office.Id), ("@now", now.UtcDateTime)),
+            ct);
+        if (id is null)
+        {
+            return null;
+        }
+
+        var result = await writes.RunAsync(s => Draw(s, id.Value, office, now.UtcDateTime, actor), ct);
+        feed.Publish(new Change(ChangeKind.Ballot, office.Code));
+        feed.Publish(office.Code);
+        return result;
+    }
+
+    private DrawDone? Draw(SqlSession s, long drawId, Office office, DateTime now, Actor actor)
+    {
+        var draw = s.Row(
+            """
+            UPDATE "BallotDraws" SET "State" = 1, "DrawnAtUtc" = @now, "DrawnBy" = @by
+            WHERE "Id" = @id AND "State" = 0 AND "ClosesAtUtc" <= @now
+            RETURNING "Date" AS "Date", "ProtectedSeed" AS "ProtectedSeed", "Commitment" AS "Commitment"
+            """,
+            r => (Date: r.Get<DateOnly>("Date"), Seed: r.Get<string>("ProtectedSeed"), Commitment: r.Get<string>("Commitment")),
+            ("@id", drawId), ("@now", now), ("@by", actor.Value));
+        if (draw.Seed is null)
+        {
+            // Drawn already, here or on another node: a draw is never run twice.
+            return null;
+        }
+
+        var seed = seeds.Open(draw.Seed);
+        var entries = s.List(
+            """
+            SELECT "Id" AS "Id", "EntryCode" AS "EntryCode", "PersonKey" AS "PersonKey", "Phone" AS "Phone", "Name" AS "Name",
+                   "BirthDate" AS "BirthDate", "Address" AS "Address", "AgeGroup" AS "AgeGroup", "IsOwner" AS "IsOwner",
+                   "Weight" AS "Weight", "MessageId" AS "MessageId"
+            FROM "BallotEntries" WHERE "DrawId" = @id
+            """,
+            r => new Entry(
+                r.Get<long>("Id"), r.Get<string>("EntryCode"), r.Get<string>("PersonKey"), r.Get<string>("Phone"), r.Get<string>("Name"),
+                r.Get<DateOnly>("BirthDate"), r.Get<string?>("Address"), r.GetEnum<AgeGroup>("AgeGroup"), r.Get<bool>("IsOwner"), r.Get<int>("Weight"),
+                r.Get<string>("MessageId")),
+            ("@id", drawId)).ToDictionary(e => e.Code, StringComparer.Ordinal);
+        var day = BookingPlanner.DayPlanFor(office.Calendar, draw.Date, new DateTimeOffset(now, TimeSpan.Zero));
+        BookingClaims.EnsureCounter(s, office.Id, day);
+        var key = new (string, object?)[] { ("@o", office.Id), ("@d", draw.Date) };
+        var (priorityPlaces, openPlaces) = s.Row(
+            """
+            SELECT "PriorityQuota" - "PriorityTaken" AS "Priority", "Quota" - "PriorityQuota" - "OpenTaken" AS "Open"
+            FROM "DayCounters" WHERE "OfficeId" = @o AND "Date" = @d
+            """,
+            r => (r.Get<int>("Priority"), r.Get<int>("Open")),
+            key);
+        var ranked = BallotDraw.Draw(seed, entries.Values.Select(e => new BallotEntrant(e.Code, e.Weight, e.AgeGroup != AgeGroup.Adult)), priorityPlaces, openPlaces);
+        s.Execute("""UPDATE "DayCounters" SET "Held" = FALSE WHERE "OfficeId" = @o AND "Date" = @d""", key);
+        var booked = 0;
+        foreach (var r in ranked)
+        {
+            var e = entries[r.Entrant.EntryId];
+            var won = r.Result == DrawResult.Won;
+            var bookingId = won ? Book(s, office, day, e, r.Rank, actor, now) : null;
+            booked += bookingId is null ? 0 : 1;
+            s.Execute(
+                """UPDATE "BallotEntries" SET "Rank" = @rank, "Result" = @result, "BookingId" = @booking WHERE "Id" = @id""",
+                ("@rank", r.Rank), ("@result", r.Result), ("@booking", bookingId), ("@id", e.Id));
+            var standing = pseudonyms.Identity(e.PersonKey);
+            s.Execute(
+                """
+                INSERT INTO "BallotStandings" ("PersonKey", "LostInARow") VALUES (@k, @lost)
+                ON CONFLICT ("PersonKey") DO UPDATE SET "LostInARow" = CASE WHEN @won THEN 0 ELSE "BallotStandings"."LostInARow" + 1 END
+                """,
+                ("@k", standing), ("@lost", won ? 0 : 1), ("@won", won));
+            if (!won)
+            {
+                s.Execute(
+                    """
+                    INSERT INTO "Outbox" ("Kind", "EntryId", "OfficeId", "Phone", "CreatedAtUtc", "DueAtUtc", "Status", "Attempts", "DeliveryRank")
+                    VALUES (@kind, @entry, @office, @phone, @now, @now, 0, 0, 0)
+                    """,
+                    ("@kind", OutboxKind.BallotNotDrawn), ("@entry", e.Id), ("@office", office.Id), ("@phone", e.Phone), ("@now", now));
+            }
+        }
+
+        var winners = ranked.Count(r => r.Result == DrawResult.Won);
+        var seedHex = Convert.ToHexStringLower(seed);
+        s.Execute(
+            """
+            UPDATE "BallotDraws" SET "Seed" = @seed, "PriorityPlaces" = @pp, "OpenPlaces" = @op, "Entrants" = @n, "Winners" = @w WHERE "Id" = @id
+            """,
+            ("@seed", seedHex), ("@pp", priorityPlaces), ("@op", openPlaces), ("@n", ranked.Count), ("@w", winners), ("@id", drawId));
+        LedgerWrites.Audit(
+            s, now, actor, AuditAction.Drawn, office.Id, null, null,
+            SystemReason.Of(
+                ReasonCode.BallotDraw, Iso(draw.Date), Number(ranked.Count), Number(priorityPlaces + openPlaces), Number(winners), draw.Commitment, seedHex));
+        return new DrawDone(office.Code, draw.Date, ranked.Count, priorityPlaces + openPlaces, winners, booked);
+    }
+
+    /// <summary>
+    /// Books a winner with the claims of any booking; null when the winner cannot be booked any more
+    /// (they hold another booking by now, or their number was blacklisted since): the place then stays
+    /// for first come after the draw.
+    /// </summary>
+    private long? Book(SqlSession s, Office office, DayPlan day, Entry e, int rank, Actor actor, DateTime now)
+    {
+        var blocked = s.Scalar<int?>(
+            $"""
+            SELECT 1 FROM "Bookings" WHERE "PersonKey" = @k AND "State" IN {StateSql.Active}
+            UNION ALL SELECT 1 FROM "Phones" WHERE "Number" = @p AND "Standing" = {StateSql.Blacklisted}
+            LIMIT 1
+            """,
+            ("@k", e.PersonKey), ("@p", e.Phone)) is not null;
+        if (blocked || BookingClaims.TakeDrawnPlace(s, office.Id, day, e.AgeGroup != AgeGroup.Adult) is not { } place)
+        {
+            return null;
+        }
+
+        var phone = PhoneNumber.FromE164(e.Phone);
+        var plan = new BookingPlan(office.Id, office.Code, phone, e.Name, e.PersonKey, e.BirthDate, e.Address, e.AgeGroup, [day], [], RefusalReason.DayFull, rules, now);
+        var (id, _) = BookingClaims.InsertBooking(s, new IncomingRecord(e.MessageId, office.Id, phone, string.Empty, now), plan, place, e.IsOwner);
+        // The entry's message now leads to the booking: CEK finds it like any other.
+        s.Execute("""UPDATE "Messages" SET "BookingId" = @b WHERE "MessageId" = @m""", ("@b", id), ("@m", e.MessageId));
+        LedgerWrites.Audit(s, now, actor, AuditAction.Booked, office.Id, id, e.Phone, SystemReason.Of(ReasonCode.DrawnBooking, e.Code, Number(rank)));
+        LedgerWrites.Notify(s, OutboxKind.BallotWon, id, office.Id, e.Phone, now, now);
+        return id;
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record Entry(
+        long Id, string Code, string PersonKey, string Phone, string Name, DateOnly BirthDate, string? Address, AgeGroup AgeGroup, bool IsOwner, int Weight, string MessageId);
+}
