@@ -79,7 +79,7 @@ public sealed class BookingEngine(IOfficeDirectory offices, IBookingStore store,
             case PlanAccepted accepted:
                 return await store.BookAsync(record, accepted.Plan, ct);
             case PlanEntry entry:
-                return await store.EnterAsync(record, entry.Plan, entry.DrawAtUtc, ct);
+                return await store.EnterAsync(record, entry.Plan, entry.Period, ct);
             case PlanNotReleased notReleased:
                 return await store.RecordAsync(record, new EntryNotOpen(notReleased.Date, notReleased.OpensUtc), ct);
             case PlanRefused refused:

@@ -97,7 +97,7 @@ public static class BookingPlanner
             whenFull,
             rules,
             now.UtcDateTime);
-        return entry is null ? new PlanAccepted(plan) : new PlanEntry(plan with { Alternatives = [] }, entry.ClosesUtc);
+        return entry is null ? new PlanAccepted(plan) : new PlanEntry(plan with { Alternatives = [] }, entry);
     }
 
     /// <summary>

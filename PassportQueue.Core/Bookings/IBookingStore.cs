@@ -25,10 +25,10 @@ public interface IBookingStore
 
     /// <summary>
     /// Applies the same stored-data rules to a plan and, if they pass, enters the applicant in the draw
-    /// of the plan's one day (one entry per person and draw), run at <paramref name="drawAtUtc"/>.
+    /// of the plan's one day (one entry per person and draw), in its entry <paramref name="period"/>.
     /// Stores the message with its outcome in the same transaction, as <see cref="BookAsync"/> does.
     /// </summary>
-    Task<MessageOutcome> EnterAsync(IncomingRecord message, BookingPlan plan, DateTime drawAtUtc, CancellationToken cancellationToken);
+    Task<MessageOutcome> EnterAsync(IncomingRecord message, BookingPlan plan, Ballot.EntryRoute period, CancellationToken cancellationToken);
 
     /// <summary>Which of the days still have a place for a regular or a priority applicant (<see cref="DayPlaces"/>), at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<DateOnly>> DatesWithPlacesAsync(

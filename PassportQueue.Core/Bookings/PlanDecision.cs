@@ -11,8 +11,8 @@ public sealed record PlanAccepted(BookingPlan Plan) : PlanDecision;
 /// enters the applicant in the draw of the plan's one day.
 /// </summary>
 /// <param name="Plan">The request, with the day of the draw as its only day.</param>
-/// <param name="DrawAtUtc">When the entry period closes and the draw runs.</param>
-public sealed record PlanEntry(BookingPlan Plan, DateTime DrawAtUtc) : PlanDecision;
+/// <param name="Period">The day's entry period: when it opened, and when it closes and the draw runs.</param>
+public sealed record PlanEntry(BookingPlan Plan, Ballot.EntryRoute Period) : PlanDecision;
 
 /// <summary>The requested day is not released yet (an office with a ballot): entries open at <paramref name="OpensUtc"/>.</summary>
 public sealed record PlanNotReleased(DateOnly Date, DateTime OpensUtc) : PlanDecision;

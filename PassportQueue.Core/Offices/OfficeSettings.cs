@@ -106,7 +106,7 @@ public sealed record OfficeSettings
         Require(WindowStartDays >= 0 && WindowStartDays <= WindowEndDays && WindowEndDays <= 366, SettingsProblem.Window);
         Require(ArriveMinutesBefore is >= 0 and <= 240, SettingsProblem.ArriveMinutes);
         Require(Documents.Length > 0, SettingsProblem.Documents);
-        Require(EntryMinutes is >= 5 and <= 720 && ReleaseTime.ToTimeSpan() + TimeSpan.FromMinutes(EntryMinutes) <= TimeSpan.FromDays(1), SettingsProblem.EntryPeriod);
+        Require(EntryMinutes is >= 5 and <= 1440 && ReleaseTime.ToTimeSpan() + TimeSpan.FromMinutes(EntryMinutes) <= TimeSpan.FromDays(1), SettingsProblem.EntryPeriod);
         // Entries are messages: with intake hours, the whole entry period must lie inside them.
         Require(
             Allocation != Allocation.Ballot || IntakeOpens is null

@@ -57,7 +57,7 @@ public enum SettingsProblem
     /// <summary>No such office.</summary>
     UnknownOffice = 17,
 
-    /// <summary>The ballot's entry period: 5 to 720 minutes, ending the day it starts.</summary>
+    /// <summary>The ballot's entry period: 5 to 1440 minutes, ending the day it starts.</summary>
     EntryPeriod = 18,
 
     /// <summary>With a ballot and intake hours, the entry period must lie inside the intake hours.</summary>

@@ -121,6 +121,37 @@ public sealed class TextsTests
     }
 
     [Fact]
+    public void EveryBallotTextHasItsTextInBothLanguages()
+    {
+        AssertBoth(c => ReplyWriter.Write(new EntryReceived(new DateOnly(2026, 12, 15), "E-7K3M9QX2WD", Builders.Now.AddHours(1).UtcDateTime, 2), Bogor, Builders.Now, c));
+        AssertBoth(c => ReplyWriter.Write(new EntryNotOpen(new DateOnly(2026, 12, 16), Builders.Now.AddDays(1).UtcDateTime), Bogor, Builders.Now, c));
+        AssertBoth(c => NotificationWriter.NotDrawn(
+            new EntryNotice("BGR", new DateOnly(2026, 12, 15), "E-7K3M9QX2WD", 5, 9, 2), Bogor, Builders.Now.UtcDateTime, c));
+        var booking = new BookingView(
+            "BGR-7K3M9QX2", "BGR", "BUDI", new DateOnly(1987, 1, 25), AgeGroup.Adult, true, new DateOnly(2026, 12, 15), 0,
+            Builders.Now.AddDays(14).UtcDateTime, Builders.Now.AddDays(14).AddMinutes(-30).UtcDateTime, BookingState.Booked);
+        foreach (var kind in Enum.GetValues<PassportQueue.Web.Data.Records.OutboxKind>().Where(k => k != PassportQueue.Web.Data.Records.OutboxKind.BallotNotDrawn))
+        {
+            AssertBoth(c => NotificationWriter.Text(kind, booking, Bogor, c));
+        }
+
+        foreach (var allocation in Enum.GetValues<PassportQueue.Core.Offices.Allocation>())
+        {
+            AssertBoth(c => Localized($"Allocation_{allocation}", c));
+        }
+
+        foreach (var state in Enum.GetValues<PassportQueue.Web.Data.Records.BallotDrawState>())
+        {
+            AssertBoth(c => Localized($"DrawState_{state}", c));
+        }
+
+        foreach (var result in Enum.GetValues<PassportQueue.Core.Ballot.DrawResult>())
+        {
+            AssertBoth(c => Localized($"DrawResult_{result}", c));
+        }
+    }
+
+    [Fact]
     public void EveryValidationProblemHasItsTextInBothLanguages()
     {
         foreach (var problem in Enum.GetValues<SettingsProblem>())

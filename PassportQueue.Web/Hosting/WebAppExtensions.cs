@@ -71,6 +71,7 @@ public static class WebAppExtensions
         app.MapStaffAuth();
         app.MapGet("/culture/{name}", DashboardCulture.Switch);
         app.MapReportExport();
+        app.MapBallotDownloads();
         return app;
     }
 }

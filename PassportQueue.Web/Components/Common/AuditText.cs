@@ -27,7 +27,7 @@ public static class AuditText
             _ => [.. reason.Values],
         };
         // A line written before a text gained a value still renders, with the value left empty.
-        while (values.Count < 4)
+        while (values.Count < 6)
         {
             values.Add(string.Empty);
         }

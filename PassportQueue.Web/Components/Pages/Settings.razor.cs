@@ -83,6 +83,12 @@ public sealed partial class Settings
 
         public string ClosedDates { get; set; } = string.Empty;
 
+        public Allocation Allocation { get; set; }
+
+        public string ReleaseTime { get; set; } = string.Empty;
+
+        public int EntryMinutes { get; set; }
+
         public string Documents { get; set; } = string.Empty;
 
         public static SettingsForm From(OfficeSettings s) => new()
@@ -101,6 +107,9 @@ public sealed partial class Settings
             ArriveMinutesBefore = s.ArriveMinutesBefore,
             ClosedDates = string.Join("\n", s.ClosedDates.Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
             Documents = string.Join("\n", s.Documents),
+            Allocation = s.Allocation,
+            ReleaseTime = s.ReleaseTime.ToString("HH:mm", CultureInfo.InvariantCulture),
+            EntryMinutes = s.EntryMinutes,
         };
 
         public (OfficeSettings? Settings, IReadOnlyList<string> Problems) ToSettings(string badTime, string badDate)
@@ -149,6 +158,9 @@ public sealed partial class Settings
                 ArriveMinutesBefore = ArriveMinutesBefore,
                 ClosedDates = [.. dates.Distinct().Order()],
                 Documents = [.. Lines(Documents)],
+                Allocation = Allocation,
+                ReleaseTime = Time(ReleaseTime) ?? _original.ReleaseTime,
+                EntryMinutes = EntryMinutes,
             };
             return (problems.Count == 0 ? settings : null, problems);
         }

@@ -1,3 +1,6 @@
+using PassportQueue.Core.Audit;
+using PassportQueue.Web.Components.Common;
+using PassportQueue.Web.Data.Stores;
 using Microsoft.AspNetCore.Components;
 using PassportQueue.Core.Offices;
 using PassportQueue.Core.Phones;
@@ -23,6 +26,22 @@ public sealed partial class Simulator
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private BallotStore Ballots { get; set; } = default!;
+
+    [Inject]
+    private OutboxSender Outbox { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    [Inject]
+    private Microsoft.Extensions.Localization.IStringLocalizer<DashboardText> L { get; set; } = default!;
+
+    private string? DrawNotice { get; set; }
+
+    private Office? SelectedOffice => AllOffices.FirstOrDefault(o => o.Settings.WhatsAppNumbers.Any(n => PhoneNumber.Parse(n).E164 == OfficeNumber));
 
     private List<(string Number, string Name)> OfficeNumbers { get; set; } = [];
 
@@ -86,6 +105,24 @@ public sealed partial class Simulator
         {
             Sending = false;
         }
+    }
+
+    /// <summary>Development only: ends the selected office's open entry period now and draws it; the notices are rendered at once.</summary>
+    private async Task DrawNowAsync()
+    {
+        if (SelectedOffice is not { } office)
+        {
+            return;
+        }
+
+        var done = await Ballots.DrawNowAsync(office.Code, Clock.GetUtcNow(), Actor.Staff("simulator"), CancellationToken.None);
+        while (await Outbox.SendDueAsync(CancellationToken.None) > 0)
+        {
+            // Each round renders up to a lease's worth of notices (held without Twilio credentials).
+        }
+
+        DrawNotice = done is null ? L["Simulator_NoOpenDraw"] : L["Simulator_Drawn", done.Entrants, done.Places, done.Winners];
+        await LoadAsync();
     }
 
     private async Task LoadAsync()

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Offices;
+using PassportQueue.Web.Components.Common;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Queries;
 
@@ -24,16 +25,7 @@ public sealed partial class Today
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
-    private IDisposable? _subscription;
-
-    /// <summary>Changes announced and not yet shown; a burst of bookings costs one reload at a time, not one each.</summary>
-    private int _pendingChanges;
-
-    // The circuit's languages, captured while it renders for its user: a live update is started by
-    // whoever committed the change (another user's request, a job, another node's notification) and
-    // would otherwise render in that caller's culture.
-    private readonly System.Globalization.CultureInfo _culture = System.Globalization.CultureInfo.CurrentCulture;
-    private readonly System.Globalization.CultureInfo _uiCulture = System.Globalization.CultureInfo.CurrentUICulture;
+    private LiveUpdates? _live;
 
     private IReadOnlyList<Office> AllOffices { get; set; } = [];
 
@@ -74,31 +66,15 @@ public sealed partial class Today
             Picked = day.ToDateTime(TimeOnly.MinValue);
         }
 
-        _subscription = Feed.Subscribe(change =>
+        _live = new LiveUpdates(Feed, change => change.Kind != ChangeKind.Ballot && change.Concerns(OfficeCode), InvokeAsync, async () =>
         {
-            if (change.Kind != ChangeKind.Ballot && change.Concerns(OfficeCode) && Interlocked.Increment(ref _pendingChanges) == 1)
-            {
-                _ = InvokeAsync(ShowChangesAsync);
-            }
+            await ReloadAsync();
+            StateHasChanged();
         });
         await ReloadAsync();
     }
 
-    public void Dispose() => _subscription?.Dispose();
-
-    /// <summary>Reloads until no change arrived during the last reload.</summary>
-    private async Task ShowChangesAsync()
-    {
-        System.Globalization.CultureInfo.CurrentCulture = _culture;
-        System.Globalization.CultureInfo.CurrentUICulture = _uiCulture;
-        do
-        {
-            Interlocked.Exchange(ref _pendingChanges, 1);
-            await ReloadAsync();
-            StateHasChanged();
-        }
-        while (Interlocked.CompareExchange(ref _pendingChanges, 0, 1) != 1);
-    }
+    public void Dispose() => _live?.Dispose();
 
     private async Task ReloadAsync()
     {

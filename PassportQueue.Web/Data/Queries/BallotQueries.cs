@@ -42,6 +42,33 @@ public sealed class BallotQueries(IDbContextFactory<PassportQueueDbContext> cont
             .ToListAsync(ct);
     }
 
+    /// <summary>For supervisors: a draw's entries in draw order (by entry time before the draw), with the winners' booking codes.</summary>
+    public async Task<IReadOnlyList<EntryRow>> EntriesAsync(int officeId, DateOnly date, int take, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.BallotEntries.AsNoTracking()
+            .Where(e => db.BallotDraws.Any(d => d.Id == e.DrawId && d.OfficeId == officeId && d.Date == date))
+            .OrderBy(e => e.Rank ?? int.MaxValue).ThenBy(e => e.CreatedAtUtc)
+            .Take(take)
+            .Select(e => new EntryRow(
+                e.EntryCode, e.Weight, e.AgeGroup != AgeGroup.Adult, e.Rank, e.Result, e.CreatedAtUtc,
+                db.Bookings.Where(b => b.Id == e.BookingId).Select(b => b.Code).FirstOrDefault()))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Drawn days from <paramref name="from"/> on whose leftover places are first come now, with how many are left.</summary>
+    public async Task<IReadOnlyList<(DateOnly Date, int Left)>> LeftoverAsync(int officeId, DateOnly from, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var days = await db.DayCounters.AsNoTracking()
+            .Where(c => c.OfficeId == officeId && c.Date >= from && !c.Held
+                && db.BallotDraws.Any(d => d.OfficeId == officeId && d.Date == c.Date && d.State == BallotDrawState.Drawn))
+            .OrderBy(c => c.Date)
+            .Select(c => new { c.Date, Left = c.Quota - c.OpenTaken - c.PriorityTaken })
+            .ToListAsync(ct);
+        return [.. days.Where(d => d.Left > 0).Select(d => (d.Date, d.Left))];
+    }
+
     /// <summary>A released draw as published (<c>draw.json</c>): what <c>ballot verify</c> checks. Null before its release or when there is none.</summary>
     public async Task<PublishedDraw?> PublishedAsync(Office office, DateOnly date, DateTime now, CancellationToken ct)
     {
@@ -59,3 +86,6 @@ public sealed class BallotQueries(IDbContextFactory<PassportQueueDbContext> cont
         return new PublishedDraw(BallotDraw.Method, office.Code, date, draw.Commitment, draw.Seed, draw.PriorityPlaces, draw.OpenPlaces, entries);
     }
 }
+
+/// <summary>One entry as the supervisors' draw page lists it.</summary>
+public sealed record EntryRow(string EntryCode, int Weight, bool Priority, int? Rank, DrawResult? Result, DateTime EnteredAtUtc, string? BookingCode);

@@ -38,12 +38,10 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
     }
 
     /// <inheritdoc />
-    public async Task<MessageOutcome> EnterAsync(IncomingRecord message, BookingPlan plan, DateTime drawAtUtc, CancellationToken cancellationToken)
+    public async Task<MessageOutcome> EnterAsync(IncomingRecord message, BookingPlan plan, EntryRoute period, CancellationToken cancellationToken)
     {
         var identities = new Identities(plan.PersonKey, pseudonyms.Identity(plan.PersonKey));
-        var day = plan.Days[0];
-        var route = new EntryRoute(day.Date, drawAtUtc, drawAtUtc);
-        var outcome = await writes.RunAsync(s => Enter(s, message, plan, identities, route, seeds), cancellationToken);
+        var outcome = await writes.RunAsync(s => Enter(s, message, plan, identities, period, seeds), cancellationToken);
         if (outcome is EntryReceived)
         {
             feed.Publish(new Change(ChangeKind.Ballot, plan.OfficeCode));

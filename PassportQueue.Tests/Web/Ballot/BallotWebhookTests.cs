@@ -1,0 +1,116 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using PassportQueue.Core.Audit;
+using PassportQueue.Tests.Web.WhatsApp;
+using PassportQueue.Web.Ballot;
+using PassportQueue.Web.Data.Records;
+using PassportQueue.Web.Data.Sql;
+using PassportQueue.Web.Data.Stores;
+using PassportQueue.Web.WhatsApp;
+
+namespace PassportQueue.Tests.Web.Ballot;
+
+/// <summary>
+/// The ballot as applicants and the public meet it: entries and refusals through the signed webhook,
+/// the draw, the notices through the outbox to a fake Twilio, and the public page and its download,
+/// which never carry a name, a number or a birth date. Jakarta Pusat runs the ballot here with 2 places.
+/// </summary>
+public abstract class BallotWebhookTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private const string Jakarta = "+628129900440" + "6";
+    private static readonly (string Phone, string Name, string Birth)[] Entrants =
+    [
+        ("+6281234500101", "ANI LESTARI", "25011987"),
+        ("+6281234500102", "BUDI SANTOSO", "14021985"),
+        ("+6281234500103", "CITRA DEWI", "03031993"),
+    ];
+
+    private LoopbackServer _twilio = null!;
+
+    public async Task InitializeAsync() =>
+        _twilio = await LoopbackServer.StartAsync((app, _) => app.MapPost("/2010-04-01/Accounts/{account}/Messages.json", (string account) =>
+            Results.Json(new { sid = "SM" + Guid.NewGuid().ToString("N"), account_sid = account, status = "queued" }, statusCode: 201)));
+
+    public async Task DisposeAsync() => await _twilio.DisposeAsync();
+
+    [SkippableFact]
+    public async Task EntriesTheDrawTheNoticesAndThePublicPageWithoutPersonalData()
+    {
+        await using var app = new AppFactory(
+            new Dictionary<string, string?>
+            {
+                ["Twilio:AccountSid"] = "AC00000000000000000000000000000000",
+                ["Offices:JKP:Allocation"] = "Ballot",
+                ["Offices:JKP:ReleaseTime"] = "09:00",
+                ["Offices:JKP:EntryMinutes"] = "60",
+                ["Offices:JKP:DailyQuota"] = "2",
+                ["Offices:JKP:PriorityQuota"] = "0",
+            },
+            _twilio.BaseUrl,
+            provider);
+
+        foreach (var (phone, name, birth) in Entrants)
+        {
+            var reply = await app.SendAsync(phone, $"#{name}#{birth}#15122026", to: Jakarta);
+            Assert.Contains("Pendaftaran undian DITERIMA untuk Selasa, 15 Desember 2026", reply, StringComparison.Ordinal);
+            Assert.Contains("Kecepatan mengirim TIDAK berpengaruh", reply, StringComparison.Ordinal);
+            Assert.Contains("10.00 WIB", reply, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("sudah terdaftar dalam undian", await app.SendAsync(Entrants[0].Phone, "#Ani Lestari#25011987#15122026", to: Jakarta), StringComparison.Ordinal);
+        Assert.Contains("belum dibuka", await app.SendAsync("+6281234500199", "#DEWI#04041994#16122026", to: Jakarta), StringComparison.Ordinal);
+
+        var client = app.CreateClient();
+        var open = await client.GetStringAsync("/undian/JKP");
+        var draw = await app.QueryAsync(db => db.BallotDraws.SingleAsync());
+        Assert.Contains(draw.Commitment, open, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"public-entries\">3<", open, StringComparison.Ordinal);
+        AssertNothingPersonal(open);
+        var before = await client.GetStringAsync("/undian/JKP/2026-12-15.json");
+        Assert.Contains("\"seed\": null", before, StringComparison.Ordinal);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(61));
+        var done = Assert.Single(await app.Get<BallotStore>().DrawDueAsync(app.Clock.GetUtcNow(), Actor.System, default));
+        Assert.Equal((3, 2, 2), (done.Entrants, done.Places, done.Winners));
+        while (await app.Get<OutboxSender>().SendDueAsync(default) > 0)
+        {
+        }
+
+        var bodies = _twilio.Requests.Select(r => r.Form["Body"].ToString()).ToList();
+        Assert.Equal(2, bodies.Count(b => b.Contains("TERPILIH", StringComparison.Ordinal) && b.Contains("Kode booking: *JKP-", StringComparison.Ordinal)));
+        var notDrawn = Assert.Single(bodies, b => b.Contains("belum terpilih", StringComparison.Ordinal));
+        Assert.Contains("bobot Anda 2", notDrawn, StringComparison.Ordinal);
+        Assert.Contains("Pendaftaran berikutnya dibuka Rabu, 2 Desember 2026 pukul 09.00 WIB", notDrawn, StringComparison.Ordinal);
+        Assert.All(await app.QueryAsync(db => db.Outbox.ToListAsync()), o => Assert.Equal(OutboxStatus.Sent, o.Status));
+
+        var drawn = await client.GetStringAsync("/undian/JKP");
+        var seed = (await app.QueryAsync(db => db.BallotDraws.SingleAsync())).Seed!;
+        Assert.Contains(seed, drawn, StringComparison.Ordinal);
+        AssertNothingPersonal(drawn);
+        var json = await client.GetStringAsync("/undian/JKP/2026-12-15.json");
+        AssertNothingPersonal(json);
+        var file = Path.Combine(Path.GetTempPath(), $"draw-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, json);
+        using var output = new StringWriter();
+        Assert.Equal(0, await BallotCommand.RunAsync(["ballot", "verify", "--file", file], output));
+        File.Delete(file);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/undian/JKP/2026-12-16.json")).StatusCode);
+    }
+
+    private static void AssertNothingPersonal(string text)
+    {
+        foreach (var (phone, name, birth) in Entrants)
+        {
+            foreach (var personal in new[] { phone, phone.TrimStart('+'), "0" + phone[3..], name, birth, $"{birth[4..]}-{birth[2..4]}-{birth[..2]}" })
+            {
+                Assert.DoesNotContain(personal, text, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+    }
+
+    public sealed class OnSqlite() : BallotWebhookTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : BallotWebhookTests(DatabaseProvider.Postgres);
+}
