@@ -109,16 +109,17 @@ internal static class LoadRun
         }
     }
 
-    /// <summary>Runs <paramref name="send"/> from <paramref name="concurrency"/> loops for <paramref name="duration"/>.</summary>
-    public static async Task<Measured> MeasureAsync(int concurrency, TimeSpan duration, Func<Task<(bool Ok, double Ms, string? Code)>> send)
+    /// <summary>Runs <paramref name="send"/> from <paramref name="concurrency"/> loops for <paramref name="duration"/>, or <paramref name="limit"/> times if that comes first.</summary>
+    public static async Task<Measured> MeasureAsync(int concurrency, TimeSpan duration, Func<Task<(bool Ok, double Ms, string? Code)>> send, int limit = int.MaxValue)
     {
+        var started = 0;
         var latencies = new ConcurrentBag<double>();
         var codes = new ConcurrentBag<string>();
         var ok = 0;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
-            while (clock.Elapsed < duration)
+            while (clock.Elapsed < duration && Interlocked.Increment(ref started) <= limit)
             {
                 var (success, ms, code) = await send();
                 latencies.Add(ms);

@@ -4,6 +4,7 @@ using PassportQueue.Benchmarks;
 //   (default)  durable bookings per second through the engine, beside raw SQLite commits
 //   load       signed webhooks into the real app process; throughput, latency, memory, invariants
 //   crash      SIGKILL the app mid-burst and restart it, ten times; nothing acknowledged is lost
+//   release    a ballot's release moment: --bookings N entries for one day into the real app, then its draw
 // See docs/PERFORMANCE.md and docs/RELIABILITY.md.
 var options = BenchmarkOptions.Parse(args);
 try
@@ -12,6 +13,7 @@ try
     {
         "load" => await LoadRun.RunAsync(options),
         "crash" => await CrashRun.RunAsync(options.Folder, options.Rounds),
+        "release" => await ReleaseRun.RunAsync(options),
         _ => await EngineRun.RunAsync(options),
     };
 }
