@@ -65,4 +65,13 @@ public enum AuditAction
 
     /// <summary>A day's draw ran: its entries got their ranks and results, its winners their bookings.</summary>
     Drawn = 20,
+
+    /// <summary>A supervisor voided a booking before its day (a blacklisted number's); its code is kept.</summary>
+    Voided = 21,
+
+    /// <summary>A freed place was offered to the next entrant in the draw order.</summary>
+    PlaceOffered = 22,
+
+    /// <summary>An offer of a freed place ran out without a <c>YA</c>.</summary>
+    OfferExpired = 23,
 }

@@ -53,4 +53,7 @@ public enum ReasonCode
 
     /// <summary>A booking made by a draw; values: the entry's code, its rank.</summary>
     DrawnBooking = 16,
+
+    /// <summary>A freed place offered or taken; values: the entry's code, its rank, the voided booking's code.</summary>
+    FreedPlace = 17,
 }

@@ -64,6 +64,7 @@ public sealed class BookingEngine(IOfficeDirectory offices, IBookingStore store,
         {
             CommandMessage { Command: Command.Status } => await store.RecordAsync(
                 record, new CommandAnswered(Command.Status, await store.ActiveBookingsAsync(message.Sender, cancellationToken)), cancellationToken),
+            CommandMessage { Command: Command.Accept } => await store.AcceptOfferAsync(record, cancellationToken),
             CommandMessage command => await store.RecordAsync(record, new CommandAnswered(command.Command, []), cancellationToken),
             MalformedMessage bad => await store.RecordAsync(record, new FormatRejected(bad.Problem, bad.FieldCount), cancellationToken),
             BookingRequest request => await BookAsync(message, record, request, cancellationToken),

@@ -11,4 +11,7 @@ public sealed record BookingRules
 
     /// <summary>The highest weight in a ballot: 1 + draws lost in a row, at most this.</summary>
     public int BallotWeightCap { get; init; } = 3;
+
+    /// <summary>How long an entrant offered a freed place has to accept it with <c>YA</c>, in minutes.</summary>
+    public int OfferMinutes { get; init; } = 120;
 }

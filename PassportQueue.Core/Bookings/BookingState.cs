@@ -20,4 +20,10 @@ public enum BookingState
 
     /// <summary>Late or no-show: the code is void ("hangus") and the applicant may book again.</summary>
     Forfeited = 4,
+
+    /// <summary>
+    /// Voided by a supervisor before its day (a blacklisted number's booking), with a reason; the code
+    /// is kept, and its place is offered to the next entrant in the day's draw order.
+    /// </summary>
+    Voided = 5,
 }

@@ -8,6 +8,7 @@ public static class BookingTransitions
     {
         (BookingState.Booked, BookingState.Arrived) => true,
         (BookingState.Booked, BookingState.Forfeited) => true,
+        (BookingState.Booked, BookingState.Voided) => true,
         (BookingState.Arrived, BookingState.Completed) => true,
         (BookingState.Arrived, BookingState.Returned) => true,
         _ => false,

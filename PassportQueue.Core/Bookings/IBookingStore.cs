@@ -30,6 +30,12 @@ public interface IBookingStore
     /// </summary>
     Task<MessageOutcome> EnterAsync(IncomingRecord message, BookingPlan plan, Ballot.EntryRoute period, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>YA</c>: books the freed place offered to the sender's number, if an offer is pending and not
+    /// expired; otherwise answers the command with nothing to take. Stores the message with its outcome.
+    /// </summary>
+    Task<MessageOutcome> AcceptOfferAsync(IncomingRecord message, CancellationToken cancellationToken);
+
     /// <summary>Which of the days still have a place for a regular or a priority applicant (<see cref="DayPlaces"/>), at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<DateOnly>> DatesWithPlacesAsync(
         int officeId, IReadOnlyList<DayPlan> days, bool priority, int max, CancellationToken cancellationToken);

@@ -17,4 +17,7 @@ public enum Command
 
     /// <summary>HILANG / RUSAK: lost or damaged passports are not served through this channel.</summary>
     LostOrDamaged = 4,
+
+    /// <summary><c>YA</c>: accepts a freed place offered from a draw's waiting order.</summary>
+    Accept = 5,
 }

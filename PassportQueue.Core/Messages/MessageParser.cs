@@ -29,6 +29,7 @@ public static partial class MessageParser
         ["BATAL"] = Command.Cancel,
         ["HILANG"] = Command.LostOrDamaged,
         ["RUSAK"] = Command.LostOrDamaged,
+        ["YA"] = Command.Accept,
     };
 
     /// <summary>Reads a message for an office that uses the given format.</summary>

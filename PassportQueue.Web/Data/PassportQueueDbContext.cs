@@ -43,6 +43,8 @@ public class PassportQueueDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<BallotStanding> BallotStandings => Set<BallotStanding>();
 
+    public DbSet<BallotOfferRecord> BallotOffers => Set<BallotOfferRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

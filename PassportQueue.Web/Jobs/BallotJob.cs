@@ -5,7 +5,8 @@ namespace PassportQueue.Web.Jobs;
 
 /// <summary>
 /// Every 30 seconds: commits to the coming releases' draws (their seeds' hashes are public once
-/// entries open), and runs every draw whose entry period has closed. On several nodes each draw is
+/// entries open), runs every draw whose entry period has closed, and moves expired offers of freed
+/// places on to the next entrant. On several nodes each draw is
 /// made once and run once (the database decides).
 /// </summary>
 public sealed class BallotJob(BallotStore ballots, TimeProvider time, ILogger<BallotJob> logger) : PeriodicJob(time, logger)
@@ -17,5 +18,6 @@ public sealed class BallotJob(BallotStore ballots, TimeProvider time, ILogger<Ba
         var now = Clock.GetUtcNow();
         await ballots.PrepareAsync(now, ct);
         await ballots.DrawDueAsync(now, Actor.System, ct);
+        await ballots.ExpireOffersAsync(now, ct);
     }
 }

@@ -34,6 +34,28 @@ public static class NotificationWriter
             c, "Notify_BallotNotDrawn", office.Settings.Name, OfficeTime.Date(c, entry.Date), entry.EntryCode, entry.Rank, entry.Entrants, entry.NextWeight, NextRelease(c, office, now));
     }
 
+    /// <summary>What an entrant offered a freed place reads: the day, the slot, and the time to answer YA by.</summary>
+    public static string Offer(OfferNotice offer, Office office, CultureInfo? culture = null)
+    {
+        var c = culture ?? WhatsAppText.Indonesian;
+        return WhatsAppText.Get(
+            c, "Notify_BallotOffer", office.Settings.Name, OfficeTime.Date(c, offer.Date), OfficeTime.Time(c, office, offer.SlotStartUtc),
+            OfficeTime.Time(c, office, offer.DeadlineUtc), OfficeTime.Stamp(c, office, offer.ExpiresAtUtc), offer.EntryCode);
+    }
+
+    /// <summary>Template variables of an offer: 1 office, 2 date, 3 slot time, 4 answer-by time.</summary>
+    public static string TemplateVariables(OfferNotice offer, Office office)
+    {
+        var c = WhatsAppText.Indonesian;
+        return JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["1"] = office.Settings.Name,
+            ["2"] = OfficeTime.Date(c, offer.Date),
+            ["3"] = OfficeTime.Time(c, office, offer.SlotStartUtc),
+            ["4"] = OfficeTime.Stamp(c, office, offer.ExpiresAtUtc),
+        });
+    }
+
     /// <summary>Template variables of a not-drawn notice: 1 office, 2 date drawn, 3 entry code, 4 next release.</summary>
     public static string TemplateVariables(EntryNotice entry, Office office, DateTime now)
     {

@@ -103,6 +103,15 @@ public sealed partial class OutboxSender(
     /// <summary>The message's text, its office, and its template's variables; nulls when what it is about is gone.</summary>
     private async Task<(string? Body, Office? Office, string? Variables)> RenderAsync(DueMessage message, DateTime now, CancellationToken ct)
     {
+        if (message is { Kind: OutboxKind.BallotOffer, EntryId: { } offeredEntry })
+        {
+            var offer = await outbox.OfferAsync(offeredEntry, ct);
+            var offerOffice = offer is null ? null : await offices.FindByCodeAsync(offer.OfficeCode, ct);
+            return offer is null || offerOffice is null
+                ? (null, null, null)
+                : (NotificationWriter.Offer(offer, offerOffice), offerOffice, NotificationWriter.TemplateVariables(offer, offerOffice));
+        }
+
         if (message.EntryId is { } entryId)
         {
             var entry = await outbox.EntryAsync(entryId, rules.BallotWeightCap, pseudonyms.Identity, ct);

@@ -65,6 +65,22 @@ public sealed class OutboxStore(WriteBatcher writes, Database database, IDbConte
                 : null,
             ct);
 
+    /// <summary>The freed place offered to an entrant: the day, the slot, and until when the offer stands.</summary>
+    public Task<OfferNotice?> OfferAsync(long entryId, CancellationToken ct) =>
+        database.ReadAsync(
+            s => s.Row(
+                """
+                SELECT f."Code" AS "OfficeCode", b."Date" AS "Date", b."SlotStartUtc" AS "SlotStartUtc", b."CheckInDeadlineUtc" AS "DeadlineUtc",
+                       o."ExpiresAtUtc" AS "ExpiresAtUtc", e."EntryCode" AS "EntryCode"
+                FROM "BallotOffers" o JOIN "Bookings" b ON b."Id" = o."FreedBookingId" JOIN "Offices" f ON f."Id" = b."OfficeId"
+                    JOIN "BallotEntries" e ON e."Id" = o."EntryId"
+                WHERE o."EntryId" = @id
+                """,
+                r => new OfferNotice(
+                    r.Get<string>("OfficeCode"), r.Get<DateOnly>("Date"), r.GetUtc("SlotStartUtc"), r.GetUtc("DeadlineUtc"), r.GetUtc("ExpiresAtUtc"), r.Get<string>("EntryCode")),
+                ("@id", entryId)),
+            ct);
+
     /// <summary>When the applicant last wrote to us: WhatsApp allows free text for 24 hours after.</summary>
     public async Task<DateTime?> LastInboundAsync(string phone, CancellationToken ct)
     {
@@ -128,6 +144,9 @@ public sealed class OutboxStore(WriteBatcher writes, Database database, IDbConte
 
 /// <summary>A leased outbox message: about a booking, or about a draw entry.</summary>
 public sealed record DueMessage(long Id, OutboxKind Kind, long? BookingId, long? EntryId, int OfficeId, string Phone, int Attempts, DateTime CreatedAtUtc);
+
+/// <summary>What an entrant offered a freed place is told: the day and slot, and the time to answer YA by.</summary>
+public sealed record OfferNotice(string OfficeCode, DateOnly Date, DateTime SlotStartUtc, DateTime DeadlineUtc, DateTime ExpiresAtUtc, string EntryCode);
 
 /// <summary>What an entrant who was not drawn is told: the draw, their rank among how many, and their weight next time.</summary>
 public sealed record EntryNotice(string OfficeCode, DateOnly Date, string EntryCode, int Rank, int Entrants, int NextWeight);

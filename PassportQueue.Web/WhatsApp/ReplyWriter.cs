@@ -99,6 +99,7 @@ public static class ReplyWriter
             Core.Messages.Command.Documents => WhatsAppText.Get(c, "Documents", s.Name, Documents(office)),
             Core.Messages.Command.Cancel => WhatsAppText.Get(c, "Cancel"),
             Core.Messages.Command.LostOrDamaged => WhatsAppText.Get(c, "LostOrDamaged", s.Name),
+            Core.Messages.Command.Accept => WhatsAppText.Get(c, "Accept_None"),
             _ => WhatsAppText.Get(
                 c, "Help", s.Name, FormatOf(c, s), ExampleOf(c, s, BookingPlanner.FirstBookableDate(office.Calendar, now)),
                 s.IntakeOpens is { } opens && s.IntakeCloses is { } closes

@@ -3,6 +3,7 @@ using PassportQueue.Core.Offices;
 using PassportQueue.Web.Components.Common;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Queries;
+using PassportQueue.Web.Data.Stores;
 
 namespace PassportQueue.Web.Components.Pages;
 
@@ -20,6 +21,18 @@ public sealed partial class Draws : IDisposable
 
     [Inject]
     private ChangeFeed Feed { get; set; } = default!;
+
+    [Inject]
+    private BallotStore Ballots { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    private string? VoidCode { get; set; }
+
+    private string? VoidReason { get; set; }
+
+    private VoidResult? VoidOutcome { get; set; }
 
     private LiveUpdates? _live;
 
@@ -60,6 +73,22 @@ public sealed partial class Draws : IDisposable
         DrawList = await Queries.DrawsAsync(Office.Id, null, Shown, CancellationToken.None);
         Picked = Picked is { } picked ? DrawList.FirstOrDefault(d => d.Date == picked.Date) : null;
         Entries = Picked is null ? [] : await Queries.EntriesAsync(Office.Id, Picked.Date, EntriesShown, CancellationToken.None);
+    }
+
+    private async Task VoidAsync()
+    {
+        if (Office is null || !Me.MaySee(Office.Code))
+        {
+            return;
+        }
+
+        VoidOutcome = await Ballots.VoidAsync(Office.Code, VoidCode ?? string.Empty, VoidReason, Me.Actor, Clock.GetUtcNow(), CancellationToken.None);
+        if (VoidOutcome is VoidResult.VoidedAndOffered or VoidResult.VoidedNotOffered)
+        {
+            (VoidCode, VoidReason) = (null, null);
+        }
+
+        await LoadAsync();
     }
 
     private async Task PickAsync(DrawSummary draw)

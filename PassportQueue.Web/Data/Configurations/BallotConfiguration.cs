@@ -55,3 +55,17 @@ internal sealed class BallotStandingConfiguration : IEntityTypeConfiguration<Bal
         builder.Property(s => s.PersonKey).HasMaxLength(40);
     }
 }
+
+internal sealed class BallotOfferConfiguration : IEntityTypeConfiguration<BallotOfferRecord>
+{
+    public void Configure(EntityTypeBuilder<BallotOfferRecord> builder)
+    {
+        builder.ToTable("BallotOffers", t => t.HasCheckConstraint("CK_BallotOffers_State", "\"State\" BETWEEN 0 AND 2"));
+        builder.HasKey(o => o.Id);
+        // One offer per entrant, and one live (pending or taken) offer per freed place.
+        builder.HasIndex(o => o.EntryId).IsUnique();
+        builder.HasIndex(o => o.FreedBookingId).IsUnique().HasFilter("\"State\" <> 2").HasDatabaseName("UX_BallotOffers_LivePerPlace");
+        builder.HasIndex(o => o.ExpiresAtUtc).HasFilter("\"State\" = 0").HasDatabaseName("IX_BallotOffers_Pending");
+        builder.HasOne<BallotEntryRecord>().WithMany().HasForeignKey(o => o.EntryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

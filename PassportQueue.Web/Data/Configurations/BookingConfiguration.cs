@@ -11,7 +11,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
     public void Configure(EntityTypeBuilder<Booking> builder)
     {
         builder.ToTable("Bookings", t =>
-            t.HasCheckConstraint("CK_Bookings_State", "\"State\" BETWEEN 0 AND 4"));
+            t.HasCheckConstraint("CK_Bookings_State", "\"State\" BETWEEN 0 AND 5"));
         builder.HasKey(b => b.Id);
         builder.Property(b => b.Code).HasMaxLength(16).IsRequired();
         builder.HasIndex(b => b.Code).IsUnique();
@@ -25,7 +25,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasIndex(b => b.PersonKey).IsUnique().HasFilter($"\"State\" IN {StateSql.Active}")
             .HasDatabaseName("UX_Bookings_ActivePerson");
         // Each place of a day is given once: with slots filled in place order, no slot is ever over its places.
-        builder.HasIndex(b => new { b.OfficeId, b.Date, b.DayPlace }).IsUnique().HasDatabaseName("UX_Bookings_DayPlace");
+        // A voided booking keeps its code but not its place: the place is given again (to an entrant who accepts it).
+        builder.HasIndex(b => new { b.OfficeId, b.Date, b.DayPlace }).IsUnique().HasFilter($"\"State\" <> {StateSql.Voided}").HasDatabaseName("UX_Bookings_DayPlace");
         // No index on the number: a number's bookings are found through its messages (Messages.Phone).
         // Late codes are found among the booked ones only.
         builder.HasIndex(b => b.CheckInDeadlineUtc).HasFilter($"\"State\" = {StateSql.Booked}").HasDatabaseName("IX_Bookings_BookedDeadline");

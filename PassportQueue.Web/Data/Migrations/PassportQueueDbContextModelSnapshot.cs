@@ -325,11 +325,12 @@ namespace PassportQueue.Web.Data.Migrations
 
                     b.HasIndex("OfficeId", "Date", "DayPlace")
                         .IsUnique()
-                        .HasDatabaseName("UX_Bookings_DayPlace");
+                        .HasDatabaseName("UX_Bookings_DayPlace")
+                        .HasFilter("\"State\" <> 5");
 
                     b.ToTable("Bookings", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Bookings_State", "\"State\" BETWEEN 0 AND 4");
+                            t.HasCheckConstraint("CK_Bookings_State", "\"State\" BETWEEN 0 AND 5");
                         });
                 });
 
@@ -557,6 +558,50 @@ namespace PassportQueue.Web.Data.Migrations
                     b.ToTable("BallotEntries", null, t =>
                         {
                             t.HasCheckConstraint("CK_BallotEntries_Weight", "\"Weight\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.BallotOfferRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FreedBookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OfferedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique();
+
+                    b.HasIndex("ExpiresAtUtc")
+                        .HasDatabaseName("IX_BallotOffers_Pending")
+                        .HasFilter("\"State\" = 0");
+
+                    b.HasIndex("FreedBookingId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_BallotOffers_LivePerPlace")
+                        .HasFilter("\"State\" <> 2");
+
+                    b.ToTable("BallotOffers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BallotOffers_State", "\"State\" BETWEEN 0 AND 2");
                         });
                 });
 
@@ -975,6 +1020,15 @@ namespace PassportQueue.Web.Data.Migrations
                     b.HasOne("PassportQueue.Web.Data.Records.BallotDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.BallotOfferRecord", b =>
+                {
+                    b.HasOne("PassportQueue.Web.Data.Records.BallotEntryRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

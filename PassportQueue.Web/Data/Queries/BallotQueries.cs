@@ -52,7 +52,8 @@ public sealed class BallotQueries(IDbContextFactory<PassportQueueDbContext> cont
             .Take(take)
             .Select(e => new EntryRow(
                 e.EntryCode, e.Weight, e.AgeGroup != AgeGroup.Adult, e.Rank, e.Result, e.CreatedAtUtc,
-                db.Bookings.Where(b => b.Id == e.BookingId).Select(b => b.Code).FirstOrDefault()))
+                db.Bookings.Where(b => b.Id == e.BookingId).Select(b => b.Code).FirstOrDefault(),
+                db.BallotOffers.Where(o => o.EntryId == e.Id).Select(o => (OfferState?)o.State).FirstOrDefault()))
             .ToListAsync(ct);
     }
 
@@ -88,4 +89,4 @@ public sealed class BallotQueries(IDbContextFactory<PassportQueueDbContext> cont
 }
 
 /// <summary>One entry as the supervisors' draw page lists it.</summary>
-public sealed record EntryRow(string EntryCode, int Weight, bool Priority, int? Rank, DrawResult? Result, DateTime EnteredAtUtc, string? BookingCode);
+public sealed record EntryRow(string EntryCode, int Weight, bool Priority, int? Rank, DrawResult? Result, DateTime EnteredAtUtc, string? BookingCode, OfferState? Offer);

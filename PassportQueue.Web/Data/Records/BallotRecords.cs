@@ -102,3 +102,39 @@ public sealed class BallotStanding
 
     public int LostInARow { get; set; }
 }
+
+/// <summary>Where an offer of a freed place stands.</summary>
+public enum OfferState
+{
+    /// <summary>Sent; waiting for the entrant's <c>YA</c> until it expires.</summary>
+    Pending = 0,
+
+    /// <summary>Taken: the entrant has the place.</summary>
+    Accepted = 1,
+
+    /// <summary>Ran out; the place went on to the next entrant.</summary>
+    Expired = 2,
+}
+
+/// <summary>
+/// A freed place (a voided booking's) offered to one entrant of the day's draw, the next in draw order
+/// without a booking. One offer per entrant; at most one live offer per freed place.
+/// </summary>
+public sealed class BallotOfferRecord
+{
+    public long Id { get; set; }
+
+    public long EntryId { get; set; }
+
+    /// <summary>The voided booking whose place is offered.</summary>
+    public long FreedBookingId { get; set; }
+
+    public DateTime OfferedAtUtc { get; set; }
+
+    public DateTime ExpiresAtUtc { get; set; }
+
+    public OfferState State { get; set; }
+
+    /// <summary>The booking made when the offer was taken.</summary>
+    public long? BookingId { get; set; }
+}

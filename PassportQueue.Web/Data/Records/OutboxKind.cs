@@ -14,4 +14,7 @@ public enum OutboxKind
 
     /// <summary>Not drawn in the ballot: told, with the next release.</summary>
     BallotNotDrawn = 3,
+
+    /// <summary>A freed place offered from the draw order: reply YA in time to take it.</summary>
+    BallotOffer = 4,
 }

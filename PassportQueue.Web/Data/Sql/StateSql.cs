@@ -21,6 +21,9 @@ public static class StateSql
     /// <summary>A code issued and not yet used.</summary>
     public static readonly string Booked = Number(BookingState.Booked);
 
+    /// <summary>A voided booking's state.</summary>
+    public static readonly string Voided = Number(BookingState.Voided);
+
     /// <summary>An outbox message not yet sent, held or failed.</summary>
     public static readonly string OutboxPending = Number(OutboxStatus.Pending);
 

@@ -10,6 +10,28 @@ using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Web.Data.Stores;
 
+/// <summary>What a supervisor's void did.</summary>
+public enum VoidResult
+{
+    /// <summary>Voided; its place was offered to the next entrant of the day's draw.</summary>
+    VoidedAndOffered,
+
+    /// <summary>Voided; nobody in the day's draw order is left to offer the place to (or the day had no draw).</summary>
+    VoidedNotOffered,
+
+    /// <summary>No booking with that code at the supervisor's office.</summary>
+    NotFound,
+
+    /// <summary>Only a booking still waiting for its day (booked, not arrived) is voided.</summary>
+    NotBooked,
+
+    /// <summary>Only a blacklisted number's booking is voided.</summary>
+    NotBlacklisted,
+
+    /// <summary>A void needs a reason.</summary>
+    ReasonRequired,
+}
+
 /// <summary>What a draw did.</summary>
 public sealed record DrawDone(string OfficeCode, DateOnly Date, int Entrants, int Places, int Winners, int Booked);
 
@@ -98,6 +120,71 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
         feed.Publish(new Change(ChangeKind.Ballot, office.Code));
         feed.Publish(office.Code);
         return result;
+    }
+
+    /// <summary>
+    /// A supervisor voids a booking of a blacklisted number before its day, with a reason: the code is
+    /// kept (marked void, never deleted), and the place is offered to the next entrant of the day's draw.
+    /// </summary>
+    public async Task<VoidResult> VoidAsync(string officeCode, string code, string? reason, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var why = reason?.Trim();
+        if (string.IsNullOrEmpty(why))
+        {
+            return VoidResult.ReasonRequired;
+        }
+
+        if (await offices.FindByCodeAsync(officeCode, ct) is not { } office || !BookingCode.TryParse(code, out var parsed))
+        {
+            return VoidResult.NotFound;
+        }
+
+        var result = await writes.RunAsync(s => Void(s, office.Id, parsed.Value, why[..Math.Min(why.Length, 500)], actor, now.UtcDateTime), ct);
+        if (result is VoidResult.VoidedAndOffered or VoidResult.VoidedNotOffered)
+        {
+            feed.Publish(office.Code);
+            feed.Publish(new Change(ChangeKind.Ballot, office.Code));
+        }
+
+        return result;
+    }
+
+    /// <summary>Expires the offers whose time ran out and offers their places on; returns how many expired.</summary>
+    public Task<int> ExpireOffersAsync(DateTimeOffset now, CancellationToken ct) =>
+        writes.RunAsync(s => OfferRows.ExpireDue(s, rules.OfferMinutes, now.UtcDateTime), ct);
+
+    private VoidResult Void(SqlSession s, int officeId, string code, string reason, Actor actor, DateTime now)
+    {
+        var booking = s.Row(
+            $"""
+            SELECT b."Id" AS "Id", b."State" AS "State", b."Phone" AS "Phone",
+                   EXISTS (SELECT 1 FROM "Phones" p WHERE p."Number" = b."Phone" AND p."Standing" = {StateSql.Blacklisted}) AS "Blacklisted"
+            FROM "Bookings" b WHERE b."Code" = @code AND b."OfficeId" = @o
+            """,
+            r => (Id: r.Get<long>("Id"), State: r.GetEnum<BookingState>("State"), Phone: r.Get<string>("Phone"), Blacklisted: r.Get<bool>("Blacklisted")),
+            ("@code", code), ("@o", officeId));
+        if (booking.Phone is null)
+        {
+            return VoidResult.NotFound;
+        }
+
+        if (!booking.Blacklisted)
+        {
+            return VoidResult.NotBlacklisted;
+        }
+
+        if (!BookingTransitions.Allows(booking.State, BookingState.Voided)
+            || s.Execute(
+                $"""UPDATE "Bookings" SET "State" = {StateSql.Voided}, "StateReason" = @why, "UpdatedAtUtc" = @now WHERE "Id" = @id AND "State" = {StateSql.Booked}""",
+                ("@why", reason), ("@now", now), ("@id", booking.Id)) != 1)
+        {
+            return VoidResult.NotBooked;
+        }
+
+        LedgerWrites.Audit(s, now, actor, AuditAction.Voided, officeId, booking.Id, booking.Phone, reason);
+        return OfferRows.Freed(s, booking.Id) is { } freed && OfferRows.OfferNext(s, freed, rules.OfferMinutes, now)
+            ? VoidResult.VoidedAndOffered
+            : VoidResult.VoidedNotOffered;
     }
 
     private DrawDone? Draw(SqlSession s, long drawId, Office office, DateTime now, Actor actor)

@@ -1,3 +1,4 @@
+using PassportQueue.Core.Messages;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Core.Ballot;
 using System.Globalization;
@@ -17,7 +18,7 @@ namespace PassportQueue.Web.Data.Stores;
 /// with its one outcome are written, all in one transaction. A refusal undoes the unit's writes
 /// and stores the refusal (and any flag) instead.
 /// </summary>
-public sealed class SqlBookingStore(WriteBatcher writes, Database database, ChangeFeed feed, Pseudonyms pseudonyms, DrawSeeds seeds) : IBookingStore
+public sealed class SqlBookingStore(WriteBatcher writes, Database database, ChangeFeed feed, Pseudonyms pseudonyms, DrawSeeds seeds, BookingRules rules) : IBookingStore
 {
     /// <inheritdoc />
     public Task<MessageOutcome> RecordAsync(IncomingRecord message, MessageOutcome outcome, CancellationToken cancellationToken) =>
@@ -45,6 +46,22 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
         if (outcome is EntryReceived)
         {
             feed.Publish(new Change(ChangeKind.Ballot, plan.OfficeCode));
+        }
+
+        return outcome;
+    }
+
+    /// <inheritdoc />
+    public async Task<MessageOutcome> AcceptOfferAsync(IncomingRecord message, CancellationToken cancellationToken)
+    {
+        var outcome = await writes.RunAsync(
+            s => OfferRows.Accept(s, message, rules) is { } taken
+                ? taken is BookingRefused ? MessageRows.Store(s, message, taken, null) : taken
+                : MessageRows.Store(s, message, new CommandAnswered(Command.Accept, []), null),
+            cancellationToken);
+        if (outcome is BookingConfirmed confirmed)
+        {
+            feed.Publish(confirmed.Booking.OfficeCode);
         }
 
         return outcome;
