@@ -23,7 +23,7 @@ public sealed class Pseudonymiser(
 {
     private const string EmptyBody = "~";
 
-    /// <summary>Pseudonymises every booking due now; returns how many this call did.</summary>
+    /// <summary>Pseudonymises every booking due now, and the entries of draws run that long ago; returns how many bookings this call did.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var total = 0;
@@ -33,9 +33,44 @@ public sealed class Pseudonymiser(
             total += done.Count;
             if (done.Count == 0 || done.Due < options.Value.BatchSize)
             {
+                while (await EntriesBatchAsync(ct) == options.Value.BatchSize)
+                {
+                    // Batch after batch until no old entry keeps its data.
+                }
+
                 return total;
             }
         }
+    }
+
+    /// <summary>
+    /// A draw's entries keep what a booking would hold until the draw is <see cref="RetentionOptions.Days"/>
+    /// old; then the same pseudonyms replace it (the entry code, weight, rank and result stay: the
+    /// published list still verifies). Idempotent: a pseudonymised entry is not touched again.
+    /// </summary>
+    private async Task<int> EntriesBatchAsync(CancellationToken ct)
+    {
+        var cutoff = RetentionPolicy.CutoffUtc(time.GetUtcNow().UtcDateTime, options.Value.Days);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var old = db.BallotDraws.Where(d => d.DrawnAtUtc != null && d.DrawnAtUtc < cutoff).Select(d => d.Id);
+        var entries = await db.BallotEntries.AsNoTracking()
+            .Where(e => old.Contains(e.DrawId) && !EF.Functions.Like(e.Name, Pseudonyms.Mark + "%"))
+            .OrderBy(e => e.Id).Take(options.Value.BatchSize)
+            .Select(e => new { e.Id, e.PersonKey, e.Phone, e.BirthDate })
+            .ToListAsync(ct);
+        foreach (var e in entries)
+        {
+            await db.BallotEntries.Where(x => x.Id == e.Id && x.PersonKey == e.PersonKey).ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(x => x.Name, pseudonyms.Name(e.PersonKey))
+                    .SetProperty(x => x.PersonKey, pseudonyms.Identity(e.PersonKey))
+                    .SetProperty(x => x.Phone, pseudonyms.Phone(e.Phone))
+                    .SetProperty(x => x.BirthDate, Pseudonyms.BirthDate(e.BirthDate))
+                    .SetProperty(x => x.Address, (string?)null),
+                ct);
+        }
+
+        return entries.Count;
     }
 
     private async Task<(int Count, int Due)> RunBatchAsync(CancellationToken ct)

@@ -135,6 +135,14 @@ public abstract class BallotTests(DatabaseProvider provider)
         var next = Assert.IsType<EntryReceived>(await h.SendAsync(loser.Phone, $"#{loser.Name}#{loser.BirthDate:ddMMyyyy}#16122026"));
 
         Assert.Equal(2, next.Weight);
+
+        // A booking (here first come, for a day released before) ends the run of losses.
+        h.Clock.SetUtcNow(AfterEntries.AddDays(1));
+        Assert.IsType<BookingConfirmed>(await h.SendAsync(loser.Phone, $"#{loser.Name}#{loser.BirthDate:ddMMyyyy}#14122026"));
+        var standings = await h.QueryAsync(db => db.BallotStandings.AsNoTracking().ToListAsync());
+        var mine = h.Get<PassportQueue.Core.Retention.Pseudonyms>().Identity(loser.PersonKey);
+        Assert.Equal(0, standings.Single(s => s.PersonKey == mine).LostInARow);
+        Assert.Equal(1, standings.Single(s => s.PersonKey != mine && s.LostInARow > 0).LostInARow);
     }
 
     [SkippableFact]
@@ -214,6 +222,26 @@ public abstract class BallotTests(DatabaseProvider provider)
         Assert.IsType<CommandAnswered>(await h.SendAsync(losers[1].Phone, "YA"));
         Assert.Equal(1, await h.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.OfferExpired)));
         Assert.Equal(2, await h.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Voided)));
+    }
+
+    [SkippableFact]
+    public async Task ADrawsEntriesArePseudonymisedAfterTheRetentionAndItsListStillVerifies()
+    {
+        await using var h = await EngineHarness.StartAsync(provider, Ballot());
+        await EnterAsync(h, 6, priority: 1);
+        h.Clock.SetUtcNow(AfterEntries);
+        await h.Get<BallotStore>().DrawDueAsync(AfterEntries, Actor.System, default);
+        var office = (await h.Get<PassportQueue.Web.Data.OfficeDirectory>().FindByCodeAsync("BGR", default))!;
+        var before = (await h.Get<BallotQueries>().PublishedAsync(office, Day, AfterEntries.UtcDateTime, default))!.ToJson();
+
+        h.Clock.SetUtcNow(AfterEntries.AddDays(PassportQueue.Core.Retention.RetentionPolicy.DefaultDays).AddHours(1));
+        await h.Get<PassportQueue.Web.Retention.Pseudonymiser>().RunAsync(default);
+
+        var entries = await h.QueryAsync(db => db.BallotEntries.AsNoTracking().ToListAsync());
+        Assert.All(entries, e => Assert.True(e.Name.StartsWith('~') && e.Phone.StartsWith('~') && e.PersonKey.StartsWith('~') && e.Address is null));
+        var after = (await h.Get<BallotQueries>().PublishedAsync(office, Day, h.Clock.GetUtcNow().UtcDateTime, default))!;
+        Assert.Equal(before, after.ToJson());
+        Assert.Empty(DrawVerifier.Problems(after));
     }
 
     private static async Task BlacklistAsync(EngineHarness h, string phone)

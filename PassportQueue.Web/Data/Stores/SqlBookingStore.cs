@@ -120,6 +120,8 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
         }
 
         LedgerWrites.Audit(s, plan.NowUtc, applicant, AuditAction.Booked, plan.OfficeId, booking.Id, phone, SystemReason.Of(ReasonCode.BookedByMessage, m.MessageId));
+        // A booking ends a run of lost draws: a person who books (and then does not come) loses the weight.
+        s.Execute("""UPDATE "BallotStandings" SET "LostInARow" = 0 WHERE "PersonKey" = @k AND "LostInARow" > 0""", ("@k", identities.Pseudonym));
         return MessageRows.Store(s, m, new BookingConfirmed(booking.View), booking.Id);
     }
 
