@@ -13,6 +13,7 @@ public sealed class ReportsPageTests
     {
         await using var ctx = await DashboardContext.StartAsync(Roles.Supervisor, "BGR");
         ctx.Services.AddSingleton(ctx.Engine.Get<ReportQueries>());
+        ctx.Services.AddSingleton(ctx.Engine.Get<BallotQueries>());
         await ctx.Engine.BookAsync("+6281234500001", "#BUDI#25011987#02122026");
 
         var page = ctx.Render<Reports>();
