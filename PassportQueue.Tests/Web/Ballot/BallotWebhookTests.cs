@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
+using PassportQueue.Core.Ballot;
+using PassportQueue.Core.Blacklist;
+using PassportQueue.Core.Phones;
 using PassportQueue.Tests.Web.WhatsApp;
 using PassportQueue.Web.Ballot;
 using PassportQueue.Web.Data.Records;
@@ -97,6 +100,23 @@ public abstract class BallotWebhookTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal(0, await BallotCommand.RunAsync(["ballot", "verify", "--file", file], output));
         File.Delete(file);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/undian/JKP/2026-12-16.json")).StatusCode);
+
+        // A winner's number turns out to be a scalper's: the place goes to the one not drawn, who takes it with YA.
+        var entries = await app.QueryAsync(db => db.BallotEntries.AsNoTracking().ToListAsync());
+        var calo = entries.First(e => e.Result == DrawResult.Won);
+        var waiting = entries.Single(e => e.Result == DrawResult.NotDrawn);
+        var number = PhoneNumber.Parse(calo.Phone);
+        await app.Get<IPhoneRegistry>().FlagAsync(number, FlagReason.Officer, "calo", Actor.Staff("petugas"), default);
+        await app.Get<IPhoneRegistry>().BlacklistAsync(number, "calo", Actor.Staff("spv"), default);
+        var code = (await app.QueryAsync(db => db.Bookings.SingleAsync(b => b.Id == calo.BookingId))).Code;
+        Assert.Equal(VoidResult.VoidedAndOffered, await app.Get<BallotStore>().VoidAsync("JKP", code, "terbukti calo", Actor.Staff("spv"), app.Clock.GetUtcNow(), default));
+        while (await app.Get<OutboxSender>().SendDueAsync(default) > 0)
+        {
+        }
+
+        Assert.Contains(_twilio.Requests, r => r.Form["To"] == "whatsapp:" + waiting.Phone && r.Form["Body"].ToString().Contains("Balas *YA*", StringComparison.Ordinal));
+        Assert.Contains("Tidak ada tawaran", await app.SendAsync(calo.Phone, "YA", to: Jakarta), StringComparison.Ordinal);
+        Assert.Contains("Kode booking: *JKP-", await app.SendAsync(waiting.Phone, "YA", to: Jakarta), StringComparison.Ordinal);
     }
 
     private static void AssertNothingPersonal(string text)
