@@ -182,7 +182,8 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         _app.Clock.Advance(StaffSessions.Interval + TimeSpan.FromSeconds(1));
 
         // The live page loses its user and sends the browser to the sign-in, which the disabled account cannot pass.
-        await page.WaitForURLAsync("**/account/login**", new PageWaitForURLOptions { Timeout = 15_000 });
+        // The check, the re-render and the sign-in page's load; on a loaded CI machine this took over 15 s once.
+        await page.WaitForURLAsync("**/account/login**", new PageWaitForURLOptions { Timeout = 45_000 });
         await page.GotoAsync($"{_base}/loket");
         await page.WaitForURLAsync("**/account/login**");
         await BrowserSession.SignInAttemptAsync(page, _base, "petugas@bgr.test", Password);

@@ -43,8 +43,7 @@ public sealed partial class StaffCircuitAuthentication(IServiceScopeFactory scop
                     return;
                 }
 
-                await using var scope = scopes.CreateAsyncScope();
-                if (await StaffSessions.StillValidAsync(scope.ServiceProvider.GetRequiredService<SignInManager<StaffUser>>(), principal) is null)
+                if (await StillValidAsync(principal) == false)
                 {
                     LogSessionEnded(logger);
                     base.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
@@ -57,6 +56,26 @@ public sealed partial class StaffCircuitAuthentication(IServiceScopeFactory scop
             // The circuit closed.
         }
     }
+
+    /// <summary>Whether the user may go on; null when it could not be checked (the database did not answer): checked again at the next interval, the loop never ends on it.</summary>
+    private async Task<bool?> StillValidAsync(ClaimsPrincipal principal)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await StaffSessions.StillValidAsync(scope.ServiceProvider.GetRequiredService<SignInManager<StaffUser>>(), principal) is not null;
+        }
+#pragma warning disable CA1031 // A failed check is tried again a minute later, not the end of the checks.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogCheckFailed(logger, ex);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A dashboard session could not be checked; it is checked again at the next interval")]
+    private static partial void LogCheckFailed(ILogger logger, Exception ex);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A dashboard session ended: the account was disabled, locked out or changed")]
     private static partial void LogSessionEnded(ILogger logger);
