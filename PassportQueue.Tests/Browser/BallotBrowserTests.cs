@@ -12,6 +12,7 @@ namespace PassportQueue.Tests.Browser;
 /// the public page shows the commitment while entries are open and the seed after the draw.
 /// Jakarta Pusat runs the ballot (2 places); the fake clock starts at its release, 09:00 WIB.
 /// </summary>
+[Collection(nameof(BrowserRuns))]
 public sealed class BallotBrowserTests : IAsyncLifetime
 {
     private const string Password = "Test-password-123";

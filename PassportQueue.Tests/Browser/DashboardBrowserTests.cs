@@ -11,6 +11,7 @@ namespace PassportQueue.Tests.Browser;
 /// The dashboard as officers and supervisors use it, in Chromium, against the whole app on
 /// Kestrel (Production environment, fake clock), with bookings made through the signed webhook.
 /// </summary>
+[Collection(nameof(BrowserRuns))]
 public sealed class DashboardBrowserTests : IAsyncLifetime
 {
     private const string Password = "Test-password-123";

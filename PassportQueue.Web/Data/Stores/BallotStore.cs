@@ -228,6 +228,9 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
             key);
         var ranked = BallotDraw.Draw(seed, entries.Values.Select(e => new BallotEntrant(e.Code, e.Weight, e.AgeGroup != AgeGroup.Adult)), priorityPlaces, openPlaces);
         s.Execute("""UPDATE "DayCounters" SET "Held" = FALSE WHERE "OfficeId" = @o AND "Date" = @d""", key);
+        // The winners, booked one by one in rank order; then every entry's rank, result and weight, and
+        // the notices of those not drawn, set-based: a draw of 100,000 entries holds the writer briefly.
+        var results = new List<DrawRow>(ranked.Count);
         var booked = 0;
         foreach (var r in ranked)
         {
@@ -235,26 +238,10 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
             var won = r.Result == DrawResult.Won;
             var bookingId = won ? Book(s, office, day, e, r.Rank, actor, now) : null;
             booked += bookingId is null ? 0 : 1;
-            s.Execute(
-                """UPDATE "BallotEntries" SET "Rank" = @rank, "Result" = @result, "BookingId" = @booking WHERE "Id" = @id""",
-                ("@rank", r.Rank), ("@result", r.Result), ("@booking", bookingId), ("@id", e.Id));
-            var standing = pseudonyms.Identity(e.PersonKey);
-            s.Execute(
-                """
-                INSERT INTO "BallotStandings" ("PersonKey", "LostInARow") VALUES (@k, @lost)
-                ON CONFLICT ("PersonKey") DO UPDATE SET "LostInARow" = CASE WHEN @won THEN 0 ELSE "BallotStandings"."LostInARow" + 1 END
-                """,
-                ("@k", standing), ("@lost", won ? 0 : 1), ("@won", won));
-            if (!won)
-            {
-                s.Execute(
-                    """
-                    INSERT INTO "Outbox" ("Kind", "EntryId", "OfficeId", "Phone", "CreatedAtUtc", "DueAtUtc", "Status", "Attempts", "DeliveryRank")
-                    VALUES (@kind, @entry, @office, @phone, @now, @now, 0, 0, 0)
-                    """,
-                    ("@kind", OutboxKind.BallotNotDrawn), ("@entry", e.Id), ("@office", office.Id), ("@phone", e.Phone), ("@now", now));
-            }
+            results.Add(new DrawRow(e.Id, r.Rank, won ? 1 : 0, bookingId, pseudonyms.Identity(e.PersonKey)));
         }
+
+        WriteResults(s, drawId, results, office.Id, now);
 
         var winners = ranked.Count(r => r.Result == DrawResult.Won);
         var seedHex = Convert.ToHexStringLower(seed);
@@ -268,6 +255,38 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
             SystemReason.Of(
                 ReasonCode.BallotDraw, Iso(draw.Date), Number(ranked.Count), Number(priorityPlaces + openPlaces), Number(winners), draw.Commitment, seedHex));
         return new DrawDone(office.Code, draw.Date, ranked.Count, priorityPlaces + openPlaces, winners, booked);
+    }
+
+    /// <summary>
+    /// Every entry's rank, result and booking, the entrants' weights (a win resets, a loss adds one), and
+    /// a notice for each one not drawn: three statements over the results as one JSON document.
+    /// </summary>
+    private void WriteResults(SqlSession s, long drawId, List<DrawRow> results, int officeId, DateTime now)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(results, DrawRowJson.Default.ListDrawRow);
+        var postgres = database.Provider == DatabaseProvider.Postgres;
+        var rows = postgres
+            ? """json_to_recordset(CAST(@rows AS json)) AS j("i" bigint, "r" int, "w" int, "b" bigint, "k" text)"""
+            : """(SELECT value ->> 'i' AS "i", value ->> 'r' AS "r", value ->> 'w' AS "w", value ->> 'b' AS "b", value ->> 'k' AS "k" FROM json_each(@rows)) AS j""";
+        s.Execute(
+            $"""
+            UPDATE "BallotEntries" SET "Rank" = j."r", "Result" = CASE WHEN j."w" = 1 THEN 0 ELSE 1 END, "BookingId" = j."b"
+            FROM {rows} WHERE "BallotEntries"."Id" = j."i"
+            """,
+            ("@rows", json));
+        // "WHERE TRUE" lets SQLite read ON CONFLICT as the upsert, not as part of the join.
+        s.Execute(
+            $"""
+            INSERT INTO "BallotStandings" ("PersonKey", "LostInARow") SELECT j."k", 1 - j."w" FROM {rows} WHERE TRUE
+            ON CONFLICT ("PersonKey") DO UPDATE SET "LostInARow" = CASE WHEN excluded."LostInARow" = 0 THEN 0 ELSE "BallotStandings"."LostInARow" + 1 END
+            """,
+            ("@rows", json));
+        s.Execute(
+            """
+            INSERT INTO "Outbox" ("Kind", "EntryId", "OfficeId", "Phone", "CreatedAtUtc", "DueAtUtc", "Status", "Attempts", "DeliveryRank")
+            SELECT @kind, e."Id", @office, e."Phone", @now, @now, 0, 0, 0 FROM "BallotEntries" e WHERE e."DrawId" = @draw AND e."Result" = 1
+            """,
+            ("@kind", OutboxKind.BallotNotDrawn), ("@office", officeId), ("@now", now), ("@draw", drawId));
     }
 
     /// <summary>
@@ -303,6 +322,18 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>One entry's result, as the set-based statements read it.</summary>
+    internal sealed record DrawRow(
+        [property: System.Text.Json.Serialization.JsonPropertyName("i")] long Id,
+        [property: System.Text.Json.Serialization.JsonPropertyName("r")] int Rank,
+        [property: System.Text.Json.Serialization.JsonPropertyName("w")] int Won,
+        [property: System.Text.Json.Serialization.JsonPropertyName("b")] long? BookingId,
+        [property: System.Text.Json.Serialization.JsonPropertyName("k")] string StandingKey);
+
     private sealed record Entry(
         long Id, string Code, string PersonKey, string Phone, string Name, DateOnly BirthDate, string? Address, AgeGroup AgeGroup, bool IsOwner, int Weight, string MessageId);
 }
+
+/// <summary>Source-generated JSON of a draw's results.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<BallotStore.DrawRow>))]
+internal sealed partial class DrawRowJson : System.Text.Json.Serialization.JsonSerializerContext;
