@@ -244,6 +244,24 @@ public abstract class BallotTests(DatabaseProvider provider)
         Assert.Empty(DrawVerifier.Problems(after));
     }
 
+    [SkippableFact]
+    public async Task BatamEntersTheDayReleasedTodayInItsIntakeHoursAndItsDrawBooksTheWinner()
+    {
+        var batam = Builders.Batam() with { Allocation = Allocation.Ballot, ReleaseTime = new TimeOnly(7, 30), EntryMinutes = 150 };
+        await using var h = await EngineHarness.StartAsync(provider, batam);
+
+        var entry = Assert.IsType<EntryReceived>(await h.SendAsync(Builders.Sender(1), "#SITI#01011990#JL. ENGKU PUTRI 3", to: "+62 822-8886-2017", photo: true));
+        var withoutPhoto = Assert.IsType<BookingRefused>(await h.SendAsync(Builders.Sender(2), "#RINA#01011991#JL. ENGKU PUTRI 4", to: "+62 822-8886-2017"));
+
+        Assert.Equal(Day, entry.Date);
+        Assert.Equal(RefusalReason.IdPhotoMissing, withoutPhoto.Reason);
+        var closes = Builders.Office(batam).Calendar.ToUtc(new DateOnly(2026, 12, 1), new TimeOnly(10, 0));
+        var done = Assert.Single(await h.Get<BallotStore>().DrawDueAsync(new DateTimeOffset(closes, TimeSpan.Zero), Actor.System, default));
+        Assert.Equal(("BTM", 1, 1), (done.OfficeCode, done.Entrants, done.Booked));
+        var booking = await h.QueryAsync(db => db.Bookings.AsNoTracking().SingleAsync());
+        Assert.Equal(("JL. ENGKU PUTRI 3", Day), (booking.Address, booking.Date));
+    }
+
     private static async Task BlacklistAsync(EngineHarness h, string phone)
     {
         var number = PhoneNumber.Parse(phone);
