@@ -24,20 +24,11 @@ internal static class Preload
 {
     public static async Task<(double Seconds, int Count, double P50, double P99)> RunAsync(string folder, int bookings, IReadOnlyDictionary<string, string> overrides)
     {
-        var web = Path.GetDirectoryName(typeof(OfficeDirectory).Assembly.Location)!;
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(web, "appsettings.json"))
-            .AddInMemoryCollection(overrides.Select(o => KeyValuePair.Create(o.Key.Replace("__", ":", StringComparison.Ordinal), (string?)o.Value)))
-            .AddInMemoryCollection([KeyValuePair.Create("ConnectionStrings:PassportQueue", (string?)"Data Source=app.db")])
-            // The preload pseudonymises nothing; the app under test keeps its own key beside its data-protection keys.
-            .AddInMemoryCollection([KeyValuePair.Create("Retention:PseudonymKey", (string?)Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)))])
-            .Build();
-        await using var services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<IConfiguration>(configuration)
-            .AddPassportQueueData(configuration, folder)
-            .AddDataProtection().SetApplicationName("PassportQueue").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folder, "keys"))).Services
-            .BuildServiceProvider();
+        // The preload pseudonymises nothing; the app under test keeps its own key beside its data-protection keys.
+        await using var services = AppData.Open(folder, overrides, new Dictionary<string, string?>
+        {
+            ["Retention:PseudonymKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        });
         await services.GetRequiredService<DatabaseSetup>().RunAsync(CancellationToken.None);
         var engine = services.GetRequiredService<BookingEngine>();
         var office = (await services.GetRequiredService<OfficeDirectory>().FindByCodeAsync("JKP", CancellationToken.None))!;

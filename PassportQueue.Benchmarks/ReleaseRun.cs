@@ -101,21 +101,8 @@ internal static class ReleaseRun
     /// <summary>Runs the draw as the ballot job does, in this process, on the app's file and keys.</summary>
     private static async Task<(DrawDone Done, double Seconds, double AllocatedMb)> DrawAsync(string folder, IReadOnlyDictionary<string, string> settings)
     {
-        var web = Path.GetDirectoryName(typeof(OfficeDirectory).Assembly.Location)!;
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(web, "appsettings.json"))
-            .AddInMemoryCollection(settings.Select(o => KeyValuePair.Create(o.Key.Replace("__", ":", StringComparison.Ordinal), (string?)o.Value)))
-            .AddInMemoryCollection([
-                KeyValuePair.Create("ConnectionStrings:PassportQueue", (string?)"Data Source=app.db"),
-                KeyValuePair.Create("DataProtection:KeysPath", (string?)Path.Combine(folder, "keys")),
-            ])
-            .Build();
-        await using var services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<IConfiguration>(configuration)
-            .AddPassportQueueData(configuration, folder)
-            .AddDataProtection().SetApplicationName("PassportQueue").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folder, "keys"))).Services
-            .BuildServiceProvider();
+        // The app's own pseudonym key, kept beside its keys: the draw's weights are the app's.
+        await using var services = AppData.Open(folder, settings, new Dictionary<string, string?> { ["DataProtection:KeysPath"] = Path.Combine(folder, "keys") });
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var done = await services.GetRequiredService<BallotStore>().DrawNowAsync("JKP", DateTimeOffset.UtcNow, Actor.System, CancellationToken.None)
