@@ -70,7 +70,7 @@ public sealed partial class Draws : IDisposable
             return;
         }
 
-        DrawList = await Queries.DrawsAsync(Office.Id, null, Shown, CancellationToken.None);
+        DrawList = await Queries.DrawsAsync(Office.Id, null, Shown, CancellationToken.None, withBooked: true);
         Picked = Picked is { } picked ? DrawList.FirstOrDefault(d => d.Date == picked.Date) : null;
         Entries = Picked is null ? [] : await Queries.EntriesAsync(Office.Id, Picked.Date, EntriesShown, CancellationToken.None);
     }

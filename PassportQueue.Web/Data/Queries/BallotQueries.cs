@@ -16,15 +16,22 @@ namespace PassportQueue.Web.Data.Queries;
 /// <param name="Entries">Entries so far (live while open).</param>
 /// <param name="Places">Places drawn for (after the draw).</param>
 /// <param name="Winners">Entries drawn (after the draw).</param>
-/// <param name="Booked">Winners booked (a winner holding another booking by then is not).</param>
+/// <param name="Booked">Entrants holding their booking from the draw or a freed place (counted only for staff pages; 0 otherwise).</param>
 public sealed record DrawSummary(
     DateOnly Date, DateTime OpensUtc, DateTime ClosesUtc, BallotDrawState State, string Commitment, string? Seed, int Entries, int Places, int Winners, int Booked);
 
 /// <summary>The public and supervisor views of the ballot.</summary>
 public sealed class BallotQueries(IDbContextFactory<PassportQueueDbContext> contexts)
 {
-    /// <summary>An office's draws from <paramref name="fromDate"/> on (and the last <paramref name="past"/> drawn before), latest day first; released ones only when <paramref name="releasedBy"/> is set.</summary>
-    public async Task<IReadOnlyList<DrawSummary>> DrawsAsync(int officeId, DateTime? releasedBy, int take, CancellationToken ct)
+    /// <summary>
+    /// An office's draws, latest day first: released ones only when <paramref name="releasedBy"/> is set
+    /// (the public page), days in [<paramref name="from"/>, <paramref name="to"/>] when given (reports).
+    /// A drawn day's entrants are read from the draw; only an open one's are counted (live). How many
+    /// winners hold their booking is counted only when <paramref name="withBooked"/> asks (staff pages):
+    /// the public page, read by very many at a release, never scans a draw's entries.
+    /// </summary>
+    public async Task<IReadOnlyList<DrawSummary>> DrawsAsync(
+        int officeId, DateTime? releasedBy, int take, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, bool withBooked = false)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var draws = db.BallotDraws.AsNoTracking().Where(d => d.OfficeId == officeId);
@@ -34,11 +41,23 @@ public sealed class BallotQueries(IDbContextFactory<PassportQueueDbContext> cont
             draws = draws.Where(d => d.OpensAtUtc <= now);
         }
 
+        if (from is { } first)
+        {
+            draws = draws.Where(d => d.Date >= first);
+        }
+
+        if (to is { } last)
+        {
+            draws = draws.Where(d => d.Date <= last);
+        }
+
         return await draws.OrderByDescending(d => d.Date).Take(take)
             .Select(d => new DrawSummary(
                 d.Date, d.OpensAtUtc, d.ClosesAtUtc, d.State, d.Commitment, d.Seed,
-                db.BallotEntries.Count(e => e.DrawId == d.Id), d.PriorityPlaces + d.OpenPlaces, d.Winners,
-                db.BallotEntries.Count(e => e.DrawId == d.Id && e.BookingId != null)))
+                d.State == BallotDrawState.Drawn ? d.Entrants : db.BallotEntries.Count(e => e.DrawId == d.Id),
+                d.PriorityPlaces + d.OpenPlaces,
+                d.Winners,
+                withBooked && d.State == BallotDrawState.Drawn ? db.BallotEntries.Count(e => e.DrawId == d.Id && e.BookingId != null) : 0))
             .ToListAsync(ct);
     }
 

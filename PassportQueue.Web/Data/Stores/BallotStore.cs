@@ -296,14 +296,7 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
     /// </summary>
     private long? Book(SqlSession s, Office office, DayPlan day, Entry e, int rank, Actor actor, DateTime now)
     {
-        var blocked = s.Scalar<int?>(
-            $"""
-            SELECT 1 FROM "Bookings" WHERE "PersonKey" = @k AND "State" IN {StateSql.Active}
-            UNION ALL SELECT 1 FROM "Phones" WHERE "Number" = @p AND "Standing" = {StateSql.Blacklisted}
-            LIMIT 1
-            """,
-            ("@k", e.PersonKey), ("@p", e.Phone)) is not null;
-        if (blocked || BookingClaims.TakeDrawnPlace(s, office.Id, day, e.AgeGroup != AgeGroup.Adult) is not { } place)
+        if (BookingClaims.MayNotBeBooked(s, e.PersonKey, e.Phone) || BookingClaims.TakeDrawnPlace(s, office.Id, day, e.AgeGroup != AgeGroup.Adult) is not { } place)
         {
             return null;
         }

@@ -104,9 +104,9 @@ internal static class OfferRows
             freed.OfficeId, offer.OfficeCode, m.Phone, offer.Name, offer.PersonKey, offer.BirthDate, offer.Address, offer.AgeGroup, [], [], RefusalReason.DayFull, rules, now);
         var place = new TakenPlace(
             new DayPlan(freed.Date, 0, 0, 1, []), new SlotPlan(freed.SlotIndex, freed.SlotStartUtc, freed.DeadlineUtc, 1), freed.DayPlace, freed.Priority);
-        if (s.Scalar<int?>($"""SELECT 1 FROM "Bookings" WHERE "PersonKey" = @k AND "State" IN {StateSql.Active}""", ("@k", offer.PersonKey)) is not null)
+        if (BookingClaims.MayNotBeBooked(s, offer.PersonKey, m.Phone.E164))
         {
-            // The person holds a booking by now: the place goes on to the next entrant.
+            // The person holds a booking by now (or the number was blacklisted since): the place goes on to the next entrant.
             s.Execute("""UPDATE "BallotOffers" SET "State" = 2 WHERE "Id" = @id""", ("@id", offer.OfferId));
             OfferNext(s, freed, rules.OfferMinutes, now);
             return new BookingRefused(RefusalReason.PersonHasActiveBooking, []);
