@@ -23,7 +23,49 @@ public static class DayPlaces
 
         return count.OpenTaken + count.PriorityQuota < count.Quota || (priority && count.PriorityTaken < count.PriorityQuota);
     }
+
+    /// <summary>
+    /// Takes a place from a day's count, as the store's conditional updates do one by one: on the day
+    /// itself the place numbers of slots whose check-in has closed are passed over first; a balita or
+    /// lansia takes from the priority share while it lasts, anyone from the open share; no place goes
+    /// past the slots, and a day held for its draw gives none first-come. Returns the count after
+    /// (skips included, also when no place was left) and the place, if one was taken.
+    /// </summary>
+    /// <remarks>
+    /// The store uses this to take many places of a locked day at once; the check constraints on the
+    /// stored count and the unique place number stay the guard.
+    /// </remarks>
+    public static (DayCount Count, TakenShare? Place) Take(DayPlan day, DayCount count, bool priority, bool held)
+    {
+        var before = Math.Min(day.FirstPlace - 1, day.Capacity);
+        if (day.FirstPlace > 1 && count.Numbered < before)
+        {
+            count = count with { Skipped = before - count.OpenTaken - count.PriorityTaken };
+        }
+
+        if (held || count.Numbered >= count.Capacity)
+        {
+            return (count, null);
+        }
+
+        if (priority && count.PriorityTaken < count.PriorityQuota)
+        {
+            count = count with { PriorityTaken = count.PriorityTaken + 1 };
+            return (count, new TakenShare(count.Numbered, Priority: true));
+        }
+
+        if (count.OpenTaken + count.PriorityQuota < count.Quota)
+        {
+            count = count with { OpenTaken = count.OpenTaken + 1 };
+            return (count, new TakenShare(count.Numbered, Priority: false));
+        }
+
+        return (count, null);
+    }
 }
+
+/// <summary>A place taken from a day's count: its number in the day, and whether it came from the priority share.</summary>
+public sealed record TakenShare(int Number, bool Priority);
 
 /// <summary>A day's stored count of places.</summary>
 /// <param name="Date">The office-local date.</param>
