@@ -22,6 +22,10 @@ public static class PassportQueueMetrics
     private static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>("pq.write_batch.size", description: "Units of work in one write-batch transaction");
     private static readonly Histogram<double> BatchCommit = Meter.CreateHistogram<double>(
         "pq.write_batch.duration", unit: "ms", description: "Time to run and commit one write batch");
+    private static readonly Counter<long> BulkRequests = Meter.CreateCounter<long>(
+        "pq.write_batch.bulk", description: "Requests of bulk runs (PostgreSQL bookings): answered together, left to run alone, or in a bulk run undone");
+    private static readonly Counter<long> RoundTrips = Meter.CreateCounter<long>(
+        "pq.db.round_trips", description: "Statements or statement batches the write path sent to the database (each one a round trip on PostgreSQL)");
     private static readonly Counter<long> Flags = Meter.CreateCounter<long>("pq.flags", description: "Numbers flagged, by reason");
     private static readonly Counter<long> Blacklistings = Meter.CreateCounter<long>("pq.blacklistings", description: "Numbers blacklisted, by who (system or staff)");
     private static readonly Counter<long> OutboxFailures = Meter.CreateCounter<long>("pq.outbox.failures", description: "Outgoing messages that failed or were retried");
@@ -44,6 +48,22 @@ public static class PassportQueueMetrics
         BatchSize.Record(units);
         BatchCommit.Record(elapsed.TotalMilliseconds);
     }
+
+    /// <summary>A bulk run's requests: how many it answered and how many were left to run alone; all of them "undone" when it failed.</summary>
+    public static void Bulk(int together, int alone, bool undone)
+    {
+        if (undone)
+        {
+            BulkRequests.Add(together + alone, new KeyValuePair<string, object?>("result", "undone"));
+            return;
+        }
+
+        BulkRequests.Add(together, new KeyValuePair<string, object?>("result", "together"));
+        BulkRequests.Add(alone, new KeyValuePair<string, object?>("result", "alone"));
+    }
+
+    /// <summary>One statement, or one batch of statements, sent by the write path.</summary>
+    public static void RoundTrip() => RoundTrips.Add(1);
 
     public static void Flagged(string reason) => Flags.Add(1, new KeyValuePair<string, object?>("reason", reason));
 

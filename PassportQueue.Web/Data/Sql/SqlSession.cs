@@ -76,6 +76,64 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
         return rows;
     }
 
+    /// <summary>
+    /// Runs <paramref name="statements"/> in one round trip (PostgreSQL only: an Npgsql batch, the
+    /// unit's pending savepoint first). <paramref name="read"/> reads the result sets of the statements
+    /// that return rows, in order, moving on with <see cref="DbDataReader.NextResult"/>. Returns what it
+    /// read and the rows each statement changed.
+    /// </summary>
+    public (T Result, int[] Affected) Batch<T>(IReadOnlyList<Statement> statements, Func<DbDataReader, T> read)
+    {
+        if (connection is not Npgsql.NpgsqlConnection postgres)
+        {
+            throw new NotSupportedException("Batches of statements are for PostgreSQL, where each statement is a round trip.");
+        }
+
+        using var batch = new Npgsql.NpgsqlBatch(postgres, (Npgsql.NpgsqlTransaction?)Transaction);
+        if (_savepointPending)
+        {
+            batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand("SAVEPOINT " + Savepoint));
+        }
+
+        var first = batch.BatchCommands.Count;
+        foreach (var statement in statements)
+        {
+            var command = new Npgsql.NpgsqlBatchCommand(statement.Sql);
+            foreach (var (name, value) in statement.Args)
+            {
+                command.Parameters.Add(new Npgsql.NpgsqlParameter(name, ToDb(value)));
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        T result;
+        Telemetry.PassportQueueMetrics.RoundTrip();
+        try
+        {
+            using var reader = batch.ExecuteReader();
+            _savepointPending = false;
+            result = read(reader);
+            while (reader.NextResult())
+            {
+                // Whatever the reader left: every statement must have run before the counts are read.
+            }
+        }
+        catch (Npgsql.PostgresException)
+        {
+            _savepointPending = false;
+            throw;
+        }
+
+        var affected = new int[statements.Count];
+        for (var i = 0; i < affected.Length; i++)
+        {
+            affected[i] = batch.BatchCommands[first + i].RecordsAffected;
+        }
+
+        return (result, affected);
+    }
+
     /// <summary>Starts a unit of work: a savepoint, and a mark in the deferred rows.</summary>
     public void BeginUnit()
     {
@@ -150,6 +208,7 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
     /// </summary>
     private T Run<T>(DbCommand command, Func<DbCommand, T> run)
     {
+        Telemetry.PassportQueueMetrics.RoundTrip();
         try
         {
             var result = run(command);
@@ -198,6 +257,9 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
 
         return command;
     }
+
+    /// <summary>One statement of a <see cref="Batch"/>, with its arguments by name.</summary>
+    public sealed record Statement(string Sql, params (string Name, object? Value)[] Args);
 
     /// <summary>A prepared command with its parameters by name.</summary>
     private sealed record Prepared(DbCommand Command, Dictionary<string, DbParameter> Parameters);
