@@ -39,7 +39,11 @@ public static class DataServiceExtensions
             var connectionString = configuration.GetConnectionString(ConnectionName)
                 ?? throw new InvalidOperationException(
                     $"Database:Provider is Postgres: ConnectionStrings:{ConnectionName} (env ConnectionStrings__{ConnectionName}) is required.");
-            services.AddSingleton(_ => new Database(DatabaseProvider.Postgres, connectionString));
+            services.AddSingleton(_ => new Database(DatabaseProvider.Postgres, connectionString)
+            {
+                BulkWrites = configuration.GetValue("Database:BulkWrites", true),
+                Writers = configuration.GetValue("Database:Writers", Database.DefaultPostgresWriters),
+            });
             services.AddPooledDbContextFactory<PostgresDbContext>(
                 (sp, options) => options.UseNpgsql(sp.GetRequiredService<Database>().PostgresSource!));
             services.AddSingleton<IDbContextFactory<PassportQueueDbContext>, PostgresContextFactory>();
@@ -59,7 +63,7 @@ public static class DataServiceExtensions
         services.AddSingleton(sp =>
         {
             var database = sp.GetRequiredService<Database>();
-            return new WriteBatcher(database.OpenWriterAsync, sp.GetRequiredService<ILogger<WriteBatcher>>(), database.MaxUnitsPerTransaction);
+            return new WriteBatcher(database.OpenWriterAsync, sp.GetRequiredService<ILogger<WriteBatcher>>(), database.MaxUnitsPerTransaction, database.Writers);
         });
 
         services.AddSingleton<OfficeDirectory>();

@@ -53,6 +53,27 @@ public sealed class Database : IAsyncDisposable
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>
+    /// Whether the write batcher may run a batch's requests of one kind together (PostgreSQL's
+    /// bookings: <c>Database:BulkWrites</c>, on unless set false; off only to measure the difference).
+    /// </summary>
+    public bool BulkWrites { get; init; } = true;
+
+    /// <summary>Writer loops a PostgreSQL node runs unless <c>Database:Writers</c> says otherwise.</summary>
+    public const int DefaultPostgresWriters = 2;
+
+    private readonly int _writers = 1;
+
+    /// <summary>
+    /// Writer loops of this process, each with its connection and transactions (PostgreSQL:
+    /// <c>Database:Writers</c>). SQLite has one: the file has one writer at a time.
+    /// </summary>
+    public int Writers
+    {
+        get => _postgres is null ? 1 : _writers;
+        init => _writers = Math.Clamp(value, 1, 16);
+    }
+
     /// <summary>The connection string in use.</summary>
     public string ConnectionString { get; }
 

@@ -75,7 +75,7 @@ internal static class BookingClaims
 
             if (number is { } place)
             {
-                return new TakenPlace(day, day.Slots[(place.Number - 1) / day.PlacesPerSlot], place.Number, place.Priority);
+                return PlaceOf(day, place.Number, place.Priority);
             }
         }
 
@@ -102,14 +102,21 @@ internal static class BookingClaims
                 ("@deadline", place.Slot.DeadlineUtc), ("@booked", BookingState.Booked), ("@msg", m.MessageId), ("@now", plan.NowUtc));
             if (id is { } bookingId)
             {
-                return (bookingId, new BookingView(
-                    code, plan.OfficeCode, plan.Name, plan.BirthDate, plan.AgeGroup, isOwner, place.Day.Date, place.Slot.Index,
-                    place.Slot.StartUtc, place.Slot.DeadlineUtc, BookingState.Booked));
+                return (bookingId, View(plan, code, place, isOwner));
             }
         }
 
         throw new InvalidOperationException("Could not draw an unused booking code.");
     }
+
+    /// <summary>What the applicant is told about a booking just made.</summary>
+    public static BookingView View(BookingPlan plan, string code, TakenPlace place, bool isOwner) =>
+        new(code, plan.OfficeCode, plan.Name, plan.BirthDate, plan.AgeGroup, isOwner, place.Day.Date, place.Slot.Index,
+            place.Slot.StartUtc, place.Slot.DeadlineUtc, BookingState.Booked);
+
+    /// <summary>The place with number <paramref name="number"/> of <paramref name="day"/>: its slot is (number - 1) / places per slot.</summary>
+    public static TakenPlace PlaceOf(DayPlan day, int number, bool priority) =>
+        new(day, day.Slots[(number - 1) / day.PlacesPerSlot], number, priority);
 
     /// <summary>On the day itself, passes over the place numbers of slots whose check-in has closed.</summary>
     private static void Skip(SqlSession s, DayPlan day, (string, object?)[] key)
@@ -135,7 +142,7 @@ internal static class BookingClaims
     /// <summary>A winner's place, taken by the draw itself while the day is held for it.</summary>
     public static TakenPlace? TakeDrawnPlace(SqlSession s, int officeId, DayPlan day, bool priority) =>
         TakeShare(s, priority, [("@o", officeId), ("@d", day.Date)], PriorityDrawn, OpenDrawn) is { } place
-            ? new TakenPlace(day, day.Slots[(place.Number - 1) / day.PlacesPerSlot], place.Number, place.Priority)
+            ? PlaceOf(day, place.Number, place.Priority)
             : null;
 
     /// <summary>

@@ -102,5 +102,6 @@ internal static class LedgerWrites
             """,
             ("@to", to), ("@reason", Truncate(reason)), ("@now", now), ("@p", phone), ("@from", from)) == 1;
 
-    private static string? Truncate(string? text) => text is { Length: > AuditEntry.MaxReasonLength } ? text[..AuditEntry.MaxReasonLength] : text;
+    /// <summary>An audit reason cut to the length the column holds.</summary>
+    internal static string? Truncate(string? text) => text is { Length: > AuditEntry.MaxReasonLength } ? text[..AuditEntry.MaxReasonLength] : text;
 }

@@ -20,6 +20,9 @@ namespace PassportQueue.Web.Data.Stores;
 /// </summary>
 public sealed class SqlBookingStore(WriteBatcher writes, Database database, ChangeFeed feed, Pseudonyms pseudonyms, DrawSeeds seeds, BookingRules rules) : IBookingStore
 {
+    // On PostgreSQL a batch's bookings go together, in a few round trips for all of them.
+    private readonly BulkBookings? _bulk = database.Provider == DatabaseProvider.Postgres && database.BulkWrites ? new BulkBookings() : null;
+
     /// <inheritdoc />
     public Task<MessageOutcome> RecordAsync(IncomingRecord message, MessageOutcome outcome, CancellationToken cancellationToken) =>
         writes.RunAsync(s => MessageRows.Store(s, message, outcome, null), cancellationToken);
@@ -29,7 +32,9 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
     {
         // A person whose earlier data was pseudonymised is still the same person: the store matches both.
         var identities = new Identities(plan.PersonKey, pseudonyms.Identity(plan.PersonKey));
-        var outcome = await writes.RunAsync(s => Book(s, message, plan, identities), cancellationToken);
+        // One writer loop per office and day: loops touch different counters and need not wait for each other.
+        var lane = HashCode.Combine(plan.OfficeId, plan.Days[0].Date);
+        var outcome = await writes.RunAsync(_bulk, new BookRequest(message, plan, identities), s => Book(s, message, plan, identities), lane, cancellationToken);
         if (outcome is BookingConfirmed)
         {
             feed.Publish(plan.OfficeCode);
@@ -110,19 +115,36 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
                 : Refuse(s, m, plan, AdmissionRules.NoPlace(plan));
         }
 
-        var isOwner = claim is NumberClaim.Owner or NumberClaim.NewOwner;
-        var booking = BookingClaims.InsertBooking(s, m, plan, place, isOwner);
+        var booking = BookingClaims.InsertBooking(s, m, plan, place, IsOwner(claim));
+        AuditBooked(s, m, plan, claim, booking.Id);
+        // A booking ends a run of lost draws: a person who books (and then does not come) loses the weight.
+        s.Execute("""UPDATE "BallotStandings" SET "LostInARow" = 0 WHERE "PersonKey" = @k AND "LostInARow" > 0""", ("@k", identities.Pseudonym));
+        return MessageRows.Store(s, m, new BookingConfirmed(booking.View), booking.Id);
+    }
+
+    /// <summary>Whether the booking's person is the number's owner (not a dependant on it).</summary>
+    internal static bool IsOwner(NumberClaim claim) => claim is NumberClaim.Owner or NumberClaim.NewOwner;
+
+    /// <summary>The audit lines of a booking just made: the number's new owner, if any, and the booking.</summary>
+    internal static void AuditBooked(SqlSession s, IncomingRecord m, BookingPlan plan, NumberClaim claim, long bookingId)
+    {
+        foreach (var line in BookedLines(m, plan, claim))
+        {
+            LedgerWrites.Audit(s, line.At, line.Actor, line.Action, line.OfficeId, bookingId, line.Phone, line.Reason);
+        }
+    }
+
+    /// <summary>What <see cref="AuditBooked"/> writes, without the booking's id.</summary>
+    internal static IEnumerable<AuditLine> BookedLines(IncomingRecord m, BookingPlan plan, NumberClaim claim)
+    {
         var phone = plan.Phone.E164;
         var applicant = Actor.Applicant(phone);
         if (claim == NumberClaim.NewOwner)
         {
-            LedgerWrites.Audit(s, plan.NowUtc, applicant, AuditAction.OwnerRegistered, plan.OfficeId, booking.Id, phone, SystemReason.Of(ReasonCode.FirstAdultOnNumber));
+            yield return new AuditLine(plan.NowUtc, applicant, AuditAction.OwnerRegistered, plan.OfficeId, phone, SystemReason.Of(ReasonCode.FirstAdultOnNumber).Stored);
         }
 
-        LedgerWrites.Audit(s, plan.NowUtc, applicant, AuditAction.Booked, plan.OfficeId, booking.Id, phone, SystemReason.Of(ReasonCode.BookedByMessage, m.MessageId));
-        // A booking ends a run of lost draws: a person who books (and then does not come) loses the weight.
-        s.Execute("""UPDATE "BallotStandings" SET "LostInARow" = 0 WHERE "PersonKey" = @k AND "LostInARow" > 0""", ("@k", identities.Pseudonym));
-        return MessageRows.Store(s, m, new BookingConfirmed(booking.View), booking.Id);
+        yield return new AuditLine(plan.NowUtc, applicant, AuditAction.Booked, plan.OfficeId, phone, SystemReason.Of(ReasonCode.BookedByMessage, m.MessageId).Stored);
     }
 
     /// <summary>
@@ -208,15 +230,33 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
         }
 
         var counts = s.List(
-            """
-            SELECT "Date" AS "Date", "Quota" AS "Quota", "PriorityQuota" AS "PriorityQuota", "OpenTaken" AS "OpenTaken",
-                   "PriorityTaken" AS "PriorityTaken", "Skipped" AS "Skipped", "SlotsPerDay" * "PlacesPerSlot" AS "Capacity"
-            FROM "DayCounters" WHERE "OfficeId" = @o AND "Date" >= @from AND "Date" <= @to AND NOT "Held"
-            """,
-            r => new DayCount(
-                r.Get<DateOnly>("Date"), r.Get<int>("Quota"), r.Get<int>("PriorityQuota"), r.Get<int>("OpenTaken"), r.Get<int>("PriorityTaken"),
-                r.Get<int>("Skipped"), r.Get<int>("Capacity")),
-            ("@o", officeId), ("@from", days.Min(d => d.Date)), ("@to", days.Max(d => d.Date))).ToDictionary(c => c.Date);
-        return [.. days.Where(d => DayPlaces.HasPlace(d, counts.GetValueOrDefault(d.Date), priority)).Select(d => d.Date).Take(max)];
+            DayCountRows.Select + """ WHERE "OfficeId" = @o AND "Date" >= @from AND "Date" <= @to AND NOT "Held" """,
+            DayCountRows.Map,
+            ("@o", officeId), ("@from", days.Min(d => d.Date)), ("@to", days.Max(d => d.Date))).ToDictionary(c => c.Count.Date, c => c.Count);
+        return DatesWithPlaces(days, counts, priority, max);
     }
+
+    /// <summary>The days of <paramref name="days"/> that <paramref name="counts"/> (not held) say have a place; at most <paramref name="max"/>.</summary>
+    internal static IReadOnlyList<DateOnly> DatesWithPlaces(IReadOnlyList<DayPlan> days, IReadOnlyDictionary<DateOnly, DayCount> counts, bool priority, int max) =>
+        [.. days.Where(d => DayPlaces.HasPlace(d, counts.GetValueOrDefault(d.Date), priority)).Select(d => d.Date).Take(max)];
+}
+
+/// <summary>An audit line of a booking, before the booking's id is known.</summary>
+internal readonly record struct AuditLine(DateTime At, Actor Actor, AuditAction Action, int? OfficeId, string? Phone, string Reason);
+
+/// <summary>A day's counter as <see cref="DayPlaces"/> reads it, with its office and whether it is held for a draw.</summary>
+internal static class DayCountRows
+{
+    public const string Select =
+        """
+        SELECT "OfficeId" AS "OfficeId", "Date" AS "Date", "Quota" AS "Quota", "PriorityQuota" AS "PriorityQuota", "OpenTaken" AS "OpenTaken",
+               "PriorityTaken" AS "PriorityTaken", "Skipped" AS "Skipped", "SlotsPerDay" * "PlacesPerSlot" AS "Capacity", "Held" AS "Held"
+        FROM "DayCounters"
+        """;
+
+    public static (int OfficeId, DayCount Count, bool Held) Map(System.Data.Common.DbDataReader r) =>
+        (r.Get<int>("OfficeId"),
+         new DayCount(r.Get<DateOnly>("Date"), r.Get<int>("Quota"), r.Get<int>("PriorityQuota"), r.Get<int>("OpenTaken"), r.Get<int>("PriorityTaken"),
+            r.Get<int>("Skipped"), r.Get<int>("Capacity")),
+         r.Get<bool>("Held"));
 }
