@@ -79,6 +79,7 @@ internal static class LoadRun
             var population = options.From is null ? 0 : LoadMessage.CopiedRunOffset;
             var run = Guid.NewGuid().ToString("N")[..6];
             var next = -1;
+            var before = await Costs.TakeAsync(nodes, postgres);
             var load = await MeasureAsync(concurrency, TimeSpan.FromSeconds(seconds), async () =>
             {
                 // Round robin over the nodes, as a load balancer would.
@@ -89,6 +90,11 @@ internal static class LoadRun
             Console.WriteLine($"Booking messages: {load.PerSecond:N0}/s over {load.Count:N0} ({load.Succeeded:N0} booked, {load.Count - load.Succeeded:N0} not)");
             Console.WriteLine($"Latency: p50 {load.P50:N1} ms, p95 {load.P95:N1} ms, p99 {load.P99:N1} ms");
             Console.WriteLine($"App peak memory (VmHWM): {string.Join(", ", nodes.Select(node => $"{node.PeakMemoryMb():N0} MB"))}");
+            foreach (var line in Costs.Report(before, await Costs.TakeAsync(nodes, postgres), load.Count, seconds))
+            {
+                Console.WriteLine(line);
+            }
+
             clients.ForEach(c => c.Dispose());
 
             foreach (var node in nodes)
