@@ -4,11 +4,11 @@ namespace PassportQueue.Benchmarks;
 
 /// <summary>
 /// Command line: <c>[load|crash] --bookings N --concurrency C --raw-commits R --seconds S --preload P --rounds K --folder DIR --keep
-/// --provider Sqlite|Postgres --postgres CONNECTION --nodes N --from FILE</c>.
+/// --provider Sqlite|Postgres --postgres CONNECTION --nodes N --from FILE --mix bookings|release|offices</c>.
 /// </summary>
 internal sealed record BenchmarkOptions(
     string Mode, int Bookings, int Concurrency, int RawCommits, int Seconds, int Preload, int Rounds, string Folder, bool KeepFolder,
-    string Provider, string PostgresServer, int Nodes, string? From)
+    string Provider, string PostgresServer, int Nodes, string? From, string Mix)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -30,6 +30,7 @@ internal sealed record BenchmarkOptions(
             Value("--provider") ?? "Sqlite",
             Value("--postgres") ?? PostgresTarget.DefaultServer,
             Number("--nodes", 1),
-            Value("--from"));
+            Value("--from"),
+            Value("--mix") ?? "bookings");
     }
 }

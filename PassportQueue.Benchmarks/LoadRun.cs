@@ -26,7 +26,7 @@ internal static class LoadRun
             throw new ArgumentException("--preload is for the SQLite file.");
         }
 
-        Console.WriteLine($"Load test: {seconds} s, {concurrency} concurrent senders, {options.Provider} with {options.Nodes} node(s), {preload:N0} bookings preloaded, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"Load test: {seconds} s, {concurrency} concurrent senders, {options.Provider} with {options.Nodes} node(s), mix '{options.Mix}', {preload:N0} bookings preloaded, {Environment.ProcessorCount} cores");
         if (postgres is null)
         {
             var raw = await RawSqliteCommits.MeasureAsync(folder, 2_000);
@@ -57,10 +57,11 @@ internal static class LoadRun
         }
 
         // The first node migrates and seeds; the others start once it has.
-        var nodes = new List<AppProcess> { await AppProcess.StartAsync(folder, postgres: postgres) };
+        var settings = LoadMix.Settings(options.Mix);
+        var nodes = new List<AppProcess> { await AppProcess.StartAsync(folder, settings, postgres) };
         for (var n = 1; n < options.Nodes; n++)
         {
-            nodes.Add(await AppProcess.StartAsync(folder, postgres: postgres));
+            nodes.Add(await AppProcess.StartAsync(folder, settings, postgres));
         }
 
         try
@@ -77,17 +78,22 @@ internal static class LoadRun
             var dates = nodes[0].OpenDates("BGR");
             // On a copied database, applicants the earlier run already booked would be refused: start past them.
             var population = options.From is null ? 0 : LoadMessage.CopiedRunOffset;
-            var run = Guid.NewGuid().ToString("N")[..6];
+            var mix = new LoadMix(options.Mix, Guid.NewGuid().ToString("N")[..6], dates, population);
+            var kinds = new ConcurrentDictionary<(MixKind Kind, bool Right), int>();
             var next = -1;
             var before = await Costs.TakeAsync(nodes, postgres);
             var load = await MeasureAsync(concurrency, TimeSpan.FromSeconds(seconds), async () =>
             {
                 // Round robin over the nodes, as a load balancer would.
                 var i = Interlocked.Increment(ref next);
-                var reply = await clients[i % clients.Count].SendAsync(LoadMessage.For(run, i, dates, offset: population));
-                return (reply.Status == 200 && reply.Code is not null, reply.Milliseconds, reply.Code);
+                var sent = mix.Next(i);
+                var reply = await clients[i % clients.Count].SendAsync(sent.Message, forged: sent.Kind == MixKind.Forged);
+                var right = mix.Check(sent, reply);
+                kinds.AddOrUpdate((sent.Kind, right), 1, (_, n) => n + 1);
+                return (right, reply.Milliseconds, sent.Kind == MixKind.Booking ? reply.Code : null);
             });
-            Console.WriteLine($"Booking messages: {load.PerSecond:N0}/s over {load.Count:N0} ({load.Succeeded:N0} booked, {load.Count - load.Succeeded:N0} not)");
+            Console.WriteLine($"Messages: {load.PerSecond:N0}/s over {load.Count:N0} ({load.Succeeded:N0} answered as expected, {load.Count - load.Succeeded:N0} not); {load.Codes.Count:N0} booked");
+            Console.WriteLine("By kind: " + string.Join(", ", kinds.OrderBy(k => k.Key.Kind).Select(k => $"{k.Key.Kind} {(k.Key.Right ? "right" : "WRONG")} {k.Value:N0}")));
             Console.WriteLine($"Latency: p50 {load.P50:N1} ms, p95 {load.P95:N1} ms, p99 {load.P99:N1} ms");
             Console.WriteLine($"App peak memory (VmHWM): {string.Join(", ", nodes.Select(node => $"{node.PeakMemoryMb():N0} MB"))}");
             foreach (var line in Costs.Report(before, await Costs.TakeAsync(nodes, postgres), load.Count, seconds))

@@ -27,7 +27,7 @@ internal static class AdmissionFactsRows
     /// <summary>
     /// The same statement for many requests at once (PostgreSQL): each request's number, keys and
     /// message id as arrays, every row tagged with the request's index, plus a row for each
-    /// message that is stored already.
+    /// message that is stored already, with its outcome.
     /// </summary>
     internal static readonly string BulkSql =
         $"""
@@ -35,7 +35,7 @@ internal static class AdmissionFactsRows
         CROSS JOIN LATERAL (
             {Legs("r.p", "r.k", "r.kh")}
             UNION ALL
-            SELECT {StoredMessageRow}, "Phone", 0, NULL, 0 FROM "Messages" WHERE "MessageId" = r.m
+            SELECT {StoredMessageRow}, "Phone", 0, "Outcome", 0 FROM "Messages" WHERE "MessageId" = r.m
         ) f
         """;
 

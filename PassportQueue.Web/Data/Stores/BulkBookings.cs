@@ -24,9 +24,9 @@ internal sealed record BookRequest(IncomingRecord Message, BookingPlan Plan, Ide
 /// number, the one-active-booking and one-owner indexes, and the claims' conditions. Any statement
 /// that changes fewer rows than decided, or that the database refuses, throws, and then nothing of
 /// the bulk run stays: the write batcher undoes it and every request runs alone as before, in the
-/// same transaction. Requests that always run alone: one with an e-KTP photo, one whose number,
-/// person or message id an earlier request of the batch has, a stored message (a retry), and a
-/// refusal that raises a flag.
+/// same transaction. A message delivered before gets the answer stored for it, as one by one.
+/// Requests that always run alone: one with an e-KTP photo, one whose number, person or message id
+/// an earlier request of the batch has, and a refusal that raises a flag.
 /// </summary>
 internal sealed class BulkBookings : BulkWork<BookRequest, MessageOutcome>
 {
@@ -123,14 +123,18 @@ internal sealed class BulkBookings : BulkWork<BookRequest, MessageOutcome>
             return results;
         }
 
-        var (facts, locked, others) = Read(session, requests, pending);
+        var (facts, stored, locked, others) = Read(session, requests, pending);
         var answers = new List<Answer>(pending.Count);
         foreach (var i in pending)
         {
-            if (facts[i] is not { } known)
+            if (stored[i] is { } earlier)
             {
+                // Delivered again: the answer given the first time, and nothing written.
+                results[i] = earlier;
                 continue;
             }
+
+            var known = facts[i]!;
 
             var plan = requests[i].Plan;
             switch (AdmissionRules.Decide(plan, known))
@@ -186,9 +190,9 @@ internal sealed class BulkBookings : BulkWork<BookRequest, MessageOutcome>
 
     /// <summary>
     /// The first round trip: the days' counters made and locked, the other dates' counters, and each
-    /// request's facts (null for a request whose message is stored already).
+    /// request's facts, or the outcome stored for its message if it was delivered before.
     /// </summary>
-    private static (AdmissionFacts?[] Facts, Dictionary<(int, DateOnly), Counter> Locked, Dictionary<(int, DateOnly), Counter> Others) Read(
+    private static (AdmissionFacts?[] Facts, MessageOutcome?[] Stored, Dictionary<(int, DateOnly), Counter> Locked, Dictionary<(int, DateOnly), Counter> Others) Read(
         SqlSession s, IReadOnlyList<BookRequest> requests, List<int> pending)
     {
         var days = pending
@@ -220,13 +224,21 @@ internal sealed class BulkBookings : BulkWork<BookRequest, MessageOutcome>
 
         var byRequest = read.Facts.ToLookup(f => f.Index, f => f.Row);
         var facts = new AdmissionFacts?[requests.Count];
+        var stored = new MessageOutcome?[requests.Count];
         foreach (var i in pending)
         {
             var mine = byRequest[i];
-            facts[i] = mine.Any(r => r.IsStoredMessage) ? null : AdmissionFactsRows.Fold(mine, requests[i].Plan, requests[i].Identities);
+            if (mine.FirstOrDefault(r => r.IsStoredMessage) is { Text: { } outcome })
+            {
+                stored[i] = OutcomeJson.Read(outcome);
+            }
+            else
+            {
+                facts[i] = AdmissionFactsRows.Fold(mine, requests[i].Plan, requests[i].Identities);
+            }
         }
 
-        return (facts, read.Locked, read.Others);
+        return (facts, stored, read.Locked, read.Others);
     }
 
     private static bool Next(System.Data.Common.DbDataReader reader) =>
