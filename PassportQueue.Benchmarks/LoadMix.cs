@@ -132,7 +132,8 @@ internal sealed class LoadMix
 
     private static IEnumerable<KeyValuePair<string, string>> OfficeSettings(int office)
     {
-        var prefix = $"Offices__K{office:D2}__";
+        // Office codes are letters only (they start every booking code).
+        var prefix = $"Offices__X{(char)('A' + (office / 26))}{(char)('A' + (office % 26))}__";
         return new Dictionary<string, string>
         {
             [prefix + "Name"] = $"Kantor Imigrasi Uji {office}",
