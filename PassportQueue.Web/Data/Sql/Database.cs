@@ -38,10 +38,11 @@ public sealed class Database : IAsyncDisposable
     }
 
     /// <summary>
-    /// Most units of work the write batcher puts in one transaction. Each unit is a savepoint; on
-    /// PostgreSQL a transaction with more than 64 subtransactions overflows the server's per-session
-    /// cache, and from then on every snapshot of every session looks them up on disk, which slows
-    /// the whole server. So PostgreSQL batches stay well below that (a refused unit may use two).
+    /// Most units of work with a savepoint of their own the write batcher puts in one transaction
+    /// (requests of a bulk run share one). On PostgreSQL a transaction with more than 64
+    /// subtransactions overflows the server's per-session cache, and from then on every snapshot of
+    /// every session looks them up on disk, which slows the whole server. So PostgreSQL batches stay
+    /// well below that (a refused unit may use two).
     /// </summary>
     public int MaxUnitsPerTransaction => _postgres is null ? WriteBatcher.MaxBatch : 24;
 

@@ -5,18 +5,26 @@ using PassportQueue.Web.Telemetry;
 namespace PassportQueue.Web.Data.Sql;
 
 /// <summary>
-/// Group commit. Writes from every request of this process queue here; one loop takes all that
+/// Group commit. Writes from every request of this process queue here; a loop takes all that
 /// are waiting, runs each in its own savepoint inside one transaction, commits once (one fsync),
 /// and only then completes each caller's task. A caller's answer therefore never goes out before
 /// its write is durable, and one fsync serves many concurrent writers.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Units of one kind may run together in a <see cref="BulkWork{TRequest, TResult}"/> (one savepoint
+/// for all of them; what it leaves, or all of it if it fails, runs unit by unit). A process may run
+/// several loops, each with its own connection and transactions; work with the same lane key always
+/// goes to the same loop (on SQLite there is one: the file has one writer at a time).
+/// </para>
+/// <para>
 /// The queue is a throughput device, not the guard of any invariant: each unit of work keeps
 /// the invariants through unique indexes, check constraints and conditional updates, so they
 /// hold just as well when several processes write to the same database. On PostgreSQL, where
 /// other nodes' transactions run beside this one, a unit that meets a unique key another node
 /// just committed is rolled back to its savepoint and run again (it then sees that row), and a
 /// batch the server aborts to break a deadlock is run again whole.
+/// </para>
 /// </remarks>
 public sealed partial class WriteBatcher : IAsyncDisposable
 {
