@@ -35,6 +35,25 @@ public sealed class BulkBookingTests
         Assert.Equal(0, without.AnsweredInBulk);
     }
 
+    [SkippableFact]
+    public async Task ABulkRunCommitsWithItsLastRoundTripOrIsUndoneWhenTheServerCountsFewerRows()
+    {
+        await using var h = await EngineHarness.StartAsync(DatabaseProvider.Postgres, new Dictionary<string, string?> { ["Database:Writers"] = "1" });
+        var batcher = h.Get<WriteBatcher>();
+        await h.BookAsync("+6281230000001", "#Ibu Sari#01011985#02122026");
+        const string Rename = """UPDATE "Phones" SET "OwnerName" = @name WHERE "Number" = '+6281230000001'""";
+
+        // One row changes, as decided: the bulk run answers, and its batch commits with it.
+        var committed = new RenamingBulk(rows => SqlSession.Statement.Exactly(rows, Rename, ("@name", "SARI BULK")), expectedRows: 1);
+        Assert.Equal("bulk", await batcher.RunAsync(committed, "a", _ => "alone", lane: 0));
+        Assert.True(committed.Committed);
+
+        // Two decided, one changed: the server refuses before the commit, nothing of the run stays, the request runs alone.
+        var refused = new RenamingBulk(rows => SqlSession.Statement.Exactly(rows, Rename, ("@name", "SARI LOST")), expectedRows: 2);
+        Assert.Equal("alone", await batcher.RunAsync(refused, "b", _ => "alone", lane: 0));
+        Assert.Equal("SARI BULK", await h.QueryAsync(db => db.Phones.Where(p => p.Number == "+6281230000001").Select(p => p.OwnerName).SingleAsync()));
+    }
+
     /// <summary>Arranges the same data one message at a time, then sends the burst in one write batch.</summary>
     private static async Task<(List<string> Answers, List<string> Data, long AnsweredInBulk)> RunAsync(EngineHarness h)
     {
@@ -123,6 +142,19 @@ public sealed class BulkBookingTests
         finally
         {
             batcher.Queued -= Check;
+        }
+    }
+
+    /// <summary>A bulk run of one statement that must change <paramref name="expectedRows"/> rows, sent with the commit when allowed.</summary>
+    private sealed class RenamingBulk(Func<int, SqlSession.Statement> statement, int expectedRows) : BulkWork<string, string>
+    {
+        public bool Committed { get; private set; }
+
+        public override IReadOnlyList<string?> Run(SqlSession session, IReadOnlyList<string> requests)
+        {
+            session.Batch([statement(expectedRows)], _ => 0, commit: true);
+            Committed = session.Committed;
+            return [.. requests.Select(_ => "bulk")];
         }
     }
 }

@@ -14,6 +14,9 @@ internal sealed class DeferredRows
 
     private readonly Dictionary<string, Table> _tables = new(StringComparer.Ordinal);
 
+    /// <summary>Whether no row waits to be written.</summary>
+    public bool IsEmpty => _tables.Values.All(t => t.Rows.Count == 0);
+
     /// <summary>Queues a row for a table (its quoted column names in <paramref name="columns"/>).</summary>
     public void Add(string table, string columns, object?[] values)
     {

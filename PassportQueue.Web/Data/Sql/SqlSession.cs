@@ -39,8 +39,19 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
             _transaction = value;
             _unitNumber = 0;
             _savepointPending = false;
+            MayCommitWithBatch = false;
+            Committed = false;
         }
     }
+
+    /// <summary>
+    /// Set by the write batcher when nothing else of its transaction follows the current work: a
+    /// <see cref="Batch"/> may then commit in the same round trip.
+    /// </summary>
+    public bool MayCommitWithBatch { get; set; }
+
+    /// <summary>Whether a <see cref="Batch"/> committed the transaction.</summary>
+    public bool Committed { get; private set; }
 
     private string Savepoint => _savepointWithFirstStatement
         ? "u" + _unitNumber.ToString(CultureInfo.InvariantCulture)
@@ -82,7 +93,13 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
     /// that return rows, in order, moving on with <see cref="DbDataReader.NextResult"/>. Returns what it
     /// read and the rows each statement changed.
     /// </summary>
-    public (T Result, int[] Affected) Batch<T>(IReadOnlyList<Statement> statements, Func<DbDataReader, T> read)
+    /// <param name="commit">
+    /// Whether the batch may end the transaction: when the write batcher allows it
+    /// (<see cref="MayCommitWithBatch"/>) and no deferred row waits, <c>COMMIT</c> goes last, in the
+    /// same round trip, and <see cref="Committed"/> says so. A statement that fails stops the batch
+    /// before the commit.
+    /// </param>
+    public (T Result, int[] Affected) Batch<T>(IReadOnlyList<Statement> statements, Func<DbDataReader, T> read, bool commit = false)
     {
         if (connection is not Npgsql.NpgsqlConnection postgres)
         {
@@ -107,6 +124,12 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
             batch.BatchCommands.Add(command);
         }
 
+        var commitHere = commit && MayCommitWithBatch && _deferred.IsEmpty;
+        if (commitHere)
+        {
+            batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand("COMMIT"));
+        }
+
         T result;
         Telemetry.PassportQueueMetrics.RoundTrip();
         try
@@ -125,6 +148,7 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
             throw;
         }
 
+        Committed = commitHere;
         var affected = new int[statements.Count];
         for (var i = 0; i < affected.Length; i++)
         {
@@ -259,7 +283,21 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
     }
 
     /// <summary>One statement of a <see cref="Batch"/>, with its arguments by name.</summary>
-    public sealed record Statement(string Sql, params (string Name, object? Value)[] Args);
+    public sealed record Statement(string Sql, params (string Name, object? Value)[] Args)
+    {
+        /// <summary>
+        /// A data-changing statement (without <c>RETURNING</c>) that fails, by a division by zero on
+        /// the server, unless it changes exactly <paramref name="rows"/> rows: a shortfall stops the
+        /// batch there, before any commit that goes with it.
+        /// </summary>
+        public static Statement Exactly(int rows, string sql, params (string Name, object? Value)[] args) =>
+            new(
+                $"""
+                WITH changed AS ({sql.TrimEnd()} RETURNING 1)
+                SELECT 1 / (CASE WHEN count(*) = @expected THEN 1 ELSE 0 END) AS "Checked" FROM changed
+                """,
+                [.. args, ("@expected", rows)]);
+    }
 
     /// <summary>A prepared command with its parameters by name.</summary>
     private sealed record Prepared(DbCommand Command, Dictionary<string, DbParameter> Parameters);

@@ -217,7 +217,16 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         session.Transaction = transaction;
         try
         {
-            foreach (var item in RunBulk(session, batch))
+            var alone = RunBulk(session, batch);
+            if (session.Committed)
+            {
+                // The bulk run answered the whole batch and committed with its last statements.
+                PassportQueueMetrics.Batch(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                batch.ForEach(item => item.Publish());
+                return;
+            }
+
+            foreach (var item in alone)
             {
                 for (var attempt = 1; ; attempt++)
                 {
@@ -271,9 +280,12 @@ public sealed partial class WriteBatcher : IAsyncDisposable
             return batch;
         }
 
-        foreach (var group in batch.Where(item => item.Bulk is not null).GroupBy(item => item.Bulk!))
+        var groups = batch.Where(item => item.Bulk is not null).GroupBy(item => item.Bulk!).ToList();
+        foreach (var group in groups)
         {
             var items = group.ToList();
+            // A bulk run that is all of the batch may commit with its last round trip.
+            session.MayCommitWithBatch = items.Count == batch.Count;
             session.BeginUnit();
             try
             {
