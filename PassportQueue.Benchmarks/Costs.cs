@@ -10,7 +10,7 @@ namespace PassportQueue.Benchmarks;
 /// </summary>
 internal static class Costs
 {
-    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+    private const double TicksPerSecond = 100; // USER_HZ on Linux
 
     /// <summary>One moment's counters.</summary>
     internal sealed record Snapshot(

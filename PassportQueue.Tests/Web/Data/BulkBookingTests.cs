@@ -152,7 +152,7 @@ public sealed class BulkBookingTests
 
         public override IReadOnlyList<string?> Run(SqlSession session, IReadOnlyList<string> requests)
         {
-            session.Batch([statement(expectedRows)], _ => 0, commit: true);
+            session.Batch([statement(expectedRows)], commit: true);
             Committed = session.Committed;
             return [.. requests.Select(_ => "bulk")];
         }

@@ -46,11 +46,11 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
 
     /// <summary>
     /// Set by the write batcher when nothing else of its transaction follows the current work: a
-    /// <see cref="Batch"/> may then commit in the same round trip.
+    /// <see cref="Batch{T}"/> may then commit in the same round trip.
     /// </summary>
     public bool MayCommitWithBatch { get; set; }
 
-    /// <summary>Whether a <see cref="Batch"/> committed the transaction.</summary>
+    /// <summary>Whether a <see cref="Batch{T}"/> committed the transaction.</summary>
     public bool Committed { get; private set; }
 
     private string Savepoint => _savepointWithFirstStatement
@@ -90,8 +90,8 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
     /// <summary>
     /// Runs <paramref name="statements"/> in one round trip (PostgreSQL only: an Npgsql batch, the
     /// unit's pending savepoint first). <paramref name="read"/> reads the result sets of the statements
-    /// that return rows, in order, moving on with <see cref="DbDataReader.NextResult"/>. Returns what it
-    /// read and the rows each statement changed.
+    /// that return rows, in order, moving on with <see cref="DbDataReader.NextResult"/>, and returns
+    /// what it read.
     /// </summary>
     /// <param name="commit">
     /// Whether the batch may end the transaction: when the write batcher allows it
@@ -99,7 +99,7 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
     /// same round trip, and <see cref="Committed"/> says so. A statement that fails stops the batch
     /// before the commit.
     /// </param>
-    public (T Result, int[] Affected) Batch<T>(IReadOnlyList<Statement> statements, Func<DbDataReader, T> read, bool commit = false)
+    public T Batch<T>(IReadOnlyList<Statement> statements, Func<DbDataReader, T> read, bool commit = false)
     {
         if (connection is not Npgsql.NpgsqlConnection postgres)
         {
@@ -112,7 +112,6 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
             batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand("SAVEPOINT " + Savepoint));
         }
 
-        var first = batch.BatchCommands.Count;
         foreach (var statement in statements)
         {
             var command = new Npgsql.NpgsqlBatchCommand(statement.Sql);
@@ -139,7 +138,7 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
             result = read(reader);
             while (reader.NextResult())
             {
-                // Whatever the reader left: every statement must have run before the counts are read.
+                // Whatever the reader left: a statement's error surfaces only when its result is reached.
             }
         }
         catch (Npgsql.PostgresException)
@@ -149,14 +148,11 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
         }
 
         Committed = commitHere;
-        var affected = new int[statements.Count];
-        for (var i = 0; i < affected.Length; i++)
-        {
-            affected[i] = batch.BatchCommands[first + i].RecordsAffected;
-        }
-
-        return (result, affected);
+        return result;
     }
+
+    /// <summary>Runs statements that return nothing to read in one round trip, as <see cref="Batch{T}"/> does.</summary>
+    public void Batch(IReadOnlyList<Statement> statements, bool commit = false) => Batch(statements, _ => 0, commit);
 
     /// <summary>Starts a unit of work: a savepoint, and a mark in the deferred rows.</summary>
     public void BeginUnit()
@@ -282,7 +278,7 @@ public sealed class SqlSession(DbConnection connection) : IDisposable
         return command;
     }
 
-    /// <summary>One statement of a <see cref="Batch"/>, with its arguments by name.</summary>
+    /// <summary>One statement of a <see cref="Batch{T}"/>, with its arguments by name.</summary>
     public sealed record Statement(string Sql, params (string Name, object? Value)[] Args)
     {
         /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Bookings.Admission;
 using PassportQueue.Web.Data.Sql;
@@ -211,7 +210,7 @@ internal sealed class BulkBookings : BulkWork<BookRequest, MessageOutcome>
             .GroupBy(i => requests[i].Plan.OfficeId)
             .Select(g => (Office: g.Key, From: g.Min(i => requests[i].Plan.Alternatives.Min(d => d.Date)), To: g.Max(i => requests[i].Plan.Alternatives.Max(d => d.Date))))
             .ToList();
-        var (read, _) = s.Batch(
+        var read = s.Batch(
             [
                 new(EnsureCountersSql,
                     ("@co", days.ConvertAll(d => d.OfficeId).ToArray()), ("@cd", days.ConvertAll(d => d.Day.Date).ToArray()),
@@ -400,7 +399,7 @@ internal sealed class BulkBookings : BulkWork<BookRequest, MessageOutcome>
             ("@mat", messages.ConvertAll(m => Utc(m.ReceivedAtUtc)).ToArray()),
             ("@moutcome", answers.ConvertAll(a => OutcomeJson.Write(a.Outcome!)).ToArray()), ("@mcode", answers.ConvertAll(a => a.Code).ToArray()));
 
-        s.Batch(statements, _ => 0, commit: everyAnswered);
+        s.Batch(statements, commit: everyAnswered);
     }
 
     private static (string, object?)[] BookingArguments(IReadOnlyList<BookRequest> requests, List<Answer> booked)
