@@ -73,7 +73,7 @@ public static partial class MessageParser
             return new MalformedMessage(nameProblem);
         }
 
-        var name = Tidy(fields[0]);
+        var name = NameFolding.Display(fields[0]);
         if (ReadDate(fields[1]) is not { } birth)
         {
             return new MalformedMessage(ParseProblem.BirthDateInvalid);
@@ -100,27 +100,8 @@ public static partial class MessageParser
         };
     }
 
-    /// <summary>
-    /// The identity of a person's name: letters only, upper case, single spaces, so that
-    /// "Muh. Ma'ruf" and "MUH MARUF" are the same person.
-    /// </summary>
-    public static string NameKey(string name)
-    {
-        var builder = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormC))
-        {
-            if (char.IsLetter(c))
-            {
-                builder.Append(char.ToUpperInvariant(c));
-            }
-            else if ((char.IsWhiteSpace(c) || c is '.' or '-' or ',') && builder.Length > 0 && builder[^1] != ' ')
-            {
-                builder.Append(' ');
-            }
-        }
-
-        return builder.ToString().TrimEnd();
-    }
+    /// <summary>The identity of a person's name (<see cref="NameFolding.Key"/>): "Muh. Ma'ruf", "MUH MARUF" and "Muh Ma’ruf" are one person.</summary>
+    public static string NameKey(string name) => NameFolding.Key(name);
 
     private static string Clean(string? body)
     {
@@ -142,20 +123,10 @@ public static partial class MessageParser
         return Commands.TryGetValue(word.Trim('.', '!', '?'), out var command) ? command : null;
     }
 
-    private static ParseProblem? NameProblem(string field)
-    {
-        if (field.Length == 0)
-        {
-            return ParseProblem.NameMissing;
-        }
-
-        // Names are written as on the e-KTP: Latin letters (accents allowed), spaces and a few marks.
-        var allowed = field.All(c => IsLatinLetter(c) || c is ' ' or '.' or '\'' or '’' or '-' or ',');
-        var letters = field.Count(IsLatinLetter);
-        return allowed && letters >= 2 && field.Length <= MaxNameLength ? null : ParseProblem.NameInvalid;
-    }
-
-    private static bool IsLatinLetter(char c) => char.IsLetter(c) && c <= '\u024F';
+    private static ParseProblem? NameProblem(string field) =>
+        field.Length == 0 ? ParseProblem.NameMissing
+        : field.Length > MaxNameLength ? ParseProblem.NameInvalid
+        : NameFolding.Problem(field);
 
     private static string Tidy(string field) =>
         WhiteSpace().Replace(field.Trim(), " ").ToUpper(CultureInfo.InvariantCulture);

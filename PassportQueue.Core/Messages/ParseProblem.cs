@@ -29,4 +29,7 @@ public enum ParseProblem
 
     /// <summary>The address field is empty or too short to be an address.</summary>
     AddressInvalid = 8,
+
+    /// <summary>The name has letters of another script (Cyrillic, Greek, …), even ones that look Latin: the e-KTP writes names in Latin letters.</summary>
+    NameOtherScript = 9,
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Offices;
 using PassportQueue.Web.Data.Sql;
@@ -22,6 +23,7 @@ public sealed partial class DatabaseSetup(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         }
 
+        await RefoldIdentityKeysAsync(db, cancellationToken);
         foreach (var settings in ConfiguredOffices(configuration))
         {
             if (settings.Validate() is { Count: > 0 } problems)
@@ -38,10 +40,44 @@ public sealed partial class DatabaseSetup(
         }
     }
 
+    /// <summary>
+    /// Identity keys stored before <see cref="Core.Messages.NameFolding"/> folded diacritics (<c>JOSÉ</c>)
+    /// are folded the same way (<c>JOSE</c>), so that the stored person and the one who writes again
+    /// match. Only keys with a character outside ASCII can differ; after one run there are none, so
+    /// later starts find nothing. A key whose folded form is already taken by an active booking or an
+    /// owner (the same person held twice) is left as it was and logged for a supervisor.
+    /// Pseudonymised keys (<c>~…</c>) are hashes and stay.
+    /// </summary>
+    private async Task RefoldIdentityKeysAsync(PassportQueueDbContext db, CancellationToken ct)
+    {
+        var nonAscii = database.Provider == DatabaseProvider.Postgres ? "~ '[^ -~]'" : "GLOB '*[^ -~]*'";
+        foreach (var (table, column) in new[] { ("Bookings", "PersonKey"), ("Phones", "OwnerPersonKey"), ("PhoneDependants", "PersonKey"), ("BallotEntries", "PersonKey") })
+        {
+            // Table and column names come from the fixed list above, never from input.
+            var select = $"""SELECT DISTINCT "{column}" AS "Value" FROM "{table}" WHERE "{column}" {nonAscii} AND "{column}" NOT LIKE '~%'""";
+            var update = $$"""UPDATE "{{table}}" SET "{{column}}" = {0} WHERE "{{column}}" = {1}""";
+            var keys = await db.Database.SqlQueryRaw<string>(select).ToListAsync(ct);
+            foreach (var key in keys)
+            {
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync(update, [Core.Bookings.PersonKey.Refold(key), key], ct);
+                }
+                catch (DbException)
+                {
+                    LogKeyNotRefolded(logger, table);
+                }
+            }
+        }
+    }
+
     /// <summary>Offices as configuration gives them, keyed by code (<c>Offices:BGR:DailyQuota</c>).</summary>
     public static IReadOnlyList<OfficeSettings> ConfiguredOffices(IConfiguration configuration) =>
         [.. configuration.GetSection("Offices").GetChildren()
             .Select(section => (section.Get<OfficeSettings>() ?? new OfficeSettings()) with { Code = section.Key.ToUpperInvariant() })];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An identity key in {Table} was not folded: its folded form is held by another row of the same person; review it")]
+    private static partial void LogKeyNotRefolded(ILogger logger, string table);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Office {Code} added from configuration")]
     private static partial void LogOfficeAdded(ILogger logger, string code);

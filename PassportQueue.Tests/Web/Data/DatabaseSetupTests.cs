@@ -57,4 +57,20 @@ public sealed class DatabaseSetupTests
         Assert.Equal((285, 50), (offices[1].DailyQuota, offices[1].PriorityQuota));
         Assert.Equal(2, offices[1].WhatsAppNumbers.Length);
     }
+
+    [Fact]
+    public async Task FoldsIdentityKeysStoredBeforeDiacriticsWereFolded()
+    {
+        await using var first = await EngineHarness.StartAsync();
+        await first.BookAsync("+6281234500001", "#José Ma'ruf#04031990#02122026");
+        await first.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE \"Bookings\" SET \"PersonKey\" = 'JOSÉ MARUF|1990-03-04'; UPDATE \"Phones\" SET \"OwnerPersonKey\" = 'JOSÉ MARUF|1990-03-04'"));
+
+        await using var restarted = await first.SecondNodeAsync();
+
+        Assert.Equal("JOSE MARUF|1990-03-04", await restarted.QueryAsync(db => db.Bookings.Select(b => b.PersonKey).SingleAsync()));
+        Assert.Equal("JOSE MARUF|1990-03-04", await restarted.QueryAsync(db => db.Phones.Select(p => p.OwnerPersonKey).SingleAsync()));
+        var again = Assert.IsType<PassportQueue.Core.Bookings.BookingRefused>(await restarted.SendAsync("+6281234500002", "#JOSE MARUF#04031990#03122026"));
+        Assert.Equal(PassportQueue.Core.Bookings.RefusalReason.PersonHasActiveBooking, again.Reason);
+    }
 }
