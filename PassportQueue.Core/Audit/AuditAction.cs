@@ -74,4 +74,7 @@ public enum AuditAction
 
     /// <summary>An offer of a freed place ran out without a <c>YA</c>.</summary>
     OfferExpired = 23,
+
+    /// <summary>A supervisor decided that a number in a ring of signals is not a scalper's (the ring's other numbers may be blacklisted).</summary>
+    RingCleared = 24,
 }

@@ -56,4 +56,10 @@ public enum ReasonCode
 
     /// <summary>A freed place offered or taken; values: the entry's code, its rank, the voided booking's code.</summary>
     FreedPlace = 17,
+
+    /// <summary>Checked in; values: the queue number given, and how the code was entered (<c>Typed</c> or <c>Scanned</c>).</summary>
+    CheckedIn = 18,
+
+    /// <summary>A ring decision; values: the ring's id, and the decision (<c>Blacklist</c> or <c>Clear</c>); the supervisor's reason follows.</summary>
+    RingDecision = 19,
 }

@@ -67,6 +67,9 @@ public sealed class Booking
     /// <summary>Queue number given at check-in.</summary>
     public int? QueueNumber { get; private set; }
 
+    /// <summary>How the code was entered at check-in (typed or scanned); null before check-in.</summary>
+    public CodeEntry? CheckInEntry { get; private set; }
+
     /// <summary>The incoming message that made this booking.</summary>
     public string? MessageId { get; private set; }
 

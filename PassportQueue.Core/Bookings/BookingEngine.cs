@@ -65,11 +65,37 @@ public sealed class BookingEngine(IOfficeDirectory offices, IBookingStore store,
             CommandMessage { Command: Command.Status } => await store.RecordAsync(
                 record, new CommandAnswered(Command.Status, await store.ActiveBookingsAsync(message.Sender, cancellationToken)), cancellationToken),
             CommandMessage { Command: Command.Accept } => await store.AcceptOfferAsync(record, cancellationToken),
+            CommandMessage { Command: Command.Report, Argument.Length: > 0 } report => await store.ReportAsync(record, report.Argument, cancellationToken),
+            CommandMessage { Command: Command.VerifyCode, Argument.Length: > 0 } check => await store.RecordAsync(
+                record, await CheckCodeAsync(check.Argument, cancellationToken), cancellationToken),
             CommandMessage command => await store.RecordAsync(record, new CommandAnswered(command.Command, []), cancellationToken),
             MalformedMessage bad => await store.RecordAsync(record, new FormatRejected(bad.Problem, bad.FieldCount), cancellationToken),
             BookingRequest request => await BookAsync(message, record, request, cancellationToken),
             var other => throw new InvalidOperationException($"Unhandled message kind {other.GetType().Name}."),
         };
+    }
+
+    /// <summary><c>KODE</c>: whether a code is genuine and still valid, and for which office and day; never whose it is.</summary>
+    private async Task<CodeChecked> CheckCodeAsync(string typed, CancellationToken ct)
+    {
+        if (!BookingCode.TryParse(typed, out var code))
+        {
+            return new CodeChecked(typed.Length > 32 ? typed[..32] : typed, CodeStanding.NotACode, null, null);
+        }
+
+        if (await store.FindCodeAsync(code, ct) is not { } booking)
+        {
+            return new CodeChecked(code.Value, CodeStanding.Unknown, null, null);
+        }
+
+        var standing = booking.State switch
+        {
+            BookingState.Booked or BookingState.Arrived => CodeStanding.Valid,
+            BookingState.Completed or BookingState.Returned => CodeStanding.Used,
+            _ => CodeStanding.NoLongerValid,
+        };
+        var office = await offices.FindByCodeAsync(booking.OfficeCode, ct);
+        return new CodeChecked(code.Value, standing, office?.Settings.Name ?? booking.OfficeCode, booking.Date);
     }
 
     private async Task<MessageOutcome> BookAsync(ReceivedMessage message, IncomingRecord record, BookingRequest request, CancellationToken ct)

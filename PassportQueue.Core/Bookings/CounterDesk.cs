@@ -15,7 +15,7 @@ public sealed class CounterDesk(IBookingLedger ledger, IOfficeDirectory offices,
     /// <summary>Finds a booking by a typed or scanned code, within an office (null: any office).</summary>
     public async Task<CounterResult> LookUpAsync(string? typed, string? officeScope, CancellationToken ct)
     {
-        if (!BookingCode.TryParse(typed, out var code))
+        if (!BookingCode.TryParse(CounterInput.Read(typed).Code, out var code))
         {
             return new CounterResult(CounterStatus.InvalidCode);
         }
@@ -27,7 +27,8 @@ public sealed class CounterDesk(IBookingLedger ledger, IOfficeDirectory offices,
     }
 
     /// <summary>
-    /// Checks an applicant in on the day of the appointment, before the deadline. After the
+    /// Checks an applicant in on the day of the appointment, before the deadline, recording whether
+    /// the code was typed or scanned (<see cref="CounterInput"/>). After the
     /// deadline the code is forfeited, as the rules say, and the officer is told so.
     /// </summary>
     public async Task<CounterResult> CheckInAsync(string? typed, string? officeScope, Actor actor, CancellationToken ct)
@@ -58,7 +59,7 @@ public sealed class CounterDesk(IBookingLedger ledger, IOfficeDirectory offices,
             return new CounterResult(CounterStatus.Late, forfeit.Booking);
         }
 
-        var change = await ledger.MarkArrivedAsync(code, actor, now.UtcDateTime, ct);
+        var change = await ledger.MarkArrivedAsync(code, CounterInput.Read(typed).Entry, actor, now.UtcDateTime, ct);
         return change.Changed
             ? new CounterResult(CounterStatus.Done, change.Booking, change.QueueNumber)
             : new CounterResult(CounterStatus.WrongState, change.Booking);

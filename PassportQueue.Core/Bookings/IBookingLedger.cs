@@ -11,8 +11,8 @@ public interface IBookingLedger
     /// <summary>A booking by its code, or null.</summary>
     Task<BookingView?> FindAsync(BookingCode code, CancellationToken cancellationToken);
 
-    /// <summary>Booked -> Arrived, only while the check-in deadline has not passed at <paramref name="nowUtc"/>; gives a queue number.</summary>
-    Task<LedgerChange> MarkArrivedAsync(BookingCode code, Actor actor, DateTime nowUtc, CancellationToken cancellationToken);
+    /// <summary>Booked -> Arrived, only while the check-in deadline has not passed at <paramref name="nowUtc"/>; gives a queue number and records how the code was entered.</summary>
+    Task<LedgerChange> MarkArrivedAsync(BookingCode code, CodeEntry entry, Actor actor, DateTime nowUtc, CancellationToken cancellationToken);
 
     /// <summary>Arrived -> Completed.</summary>
     Task<LedgerChange> CompleteAsync(BookingCode code, Actor actor, DateTime nowUtc, CancellationToken cancellationToken);

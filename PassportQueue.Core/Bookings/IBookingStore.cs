@@ -42,4 +42,10 @@ public interface IBookingStore
 
     /// <summary>Active bookings registered from a number.</summary>
     Task<IReadOnlyList<BookingView>> ActiveBookingsAsync(PhoneNumber phone, CancellationToken cancellationToken);
+
+    /// <summary><c>LAPOR</c>: stores an applicant's report of a scalper with the reporter's number, and the message with its outcome, in one transaction.</summary>
+    Task<MessageOutcome> ReportAsync(IncomingRecord message, string text, CancellationToken cancellationToken);
+
+    /// <summary>The booking with this code, or null when no booking has it.</summary>
+    Task<BookingView?> FindCodeAsync(BookingCode code, CancellationToken cancellationToken);
 }

@@ -16,6 +16,8 @@ namespace PassportQueue.Core.Bookings;
 [JsonDerivedType(typeof(Throttled), "throttled")]
 [JsonDerivedType(typeof(EntryReceived), "entered")]
 [JsonDerivedType(typeof(EntryNotOpen), "not-released")]
+[JsonDerivedType(typeof(ReportReceived), "reported")]
+[JsonDerivedType(typeof(CodeChecked), "code-checked")]
 public abstract record MessageOutcome;
 
 /// <summary>A booking code was issued.</summary>
@@ -62,3 +64,34 @@ public sealed record EntryReceived(DateOnly Date, string EntryCode, DateTime Dra
 
 /// <summary>A request for a day not released yet: when its entry period opens.</summary>
 public sealed record EntryNotOpen(DateOnly Date, DateTime OpensUtc) : MessageOutcome;
+
+/// <summary><c>LAPOR</c>: the applicant's report of a scalper was stored for supervisors, under this number.</summary>
+public sealed record ReportReceived(long ReportId) : MessageOutcome;
+
+/// <summary>
+/// <c>KODE</c>: what a code is, without anything about the person who holds it.
+/// </summary>
+/// <param name="Code">The code as read (canonical when it is a code at all).</param>
+/// <param name="Standing">Whether it is genuine and still valid.</param>
+/// <param name="OfficeName">The office it is for, when genuine.</param>
+/// <param name="Date">The appointment day, when genuine.</param>
+public sealed record CodeChecked(string Code, CodeStanding Standing, string? OfficeName, DateOnly? Date) : MessageOutcome;
+
+/// <summary>What <c>KODE</c> can say about a code.</summary>
+public enum CodeStanding
+{
+    /// <summary>Not shaped like a booking code at all.</summary>
+    NotACode = 0,
+
+    /// <summary>Shaped like one, but no booking has it: not issued by this service.</summary>
+    Unknown = 1,
+
+    /// <summary>Genuine and still valid: booked, or checked in on its day.</summary>
+    Valid = 2,
+
+    /// <summary>Genuine, but already used at the counter (completed or returned).</summary>
+    Used = 3,
+
+    /// <summary>Genuine, but no longer valid: forfeited or voided.</summary>
+    NoLongerValid = 4,
+}

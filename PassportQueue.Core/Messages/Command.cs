@@ -20,4 +20,10 @@ public enum Command
 
     /// <summary><c>YA</c>: accepts a freed place offered from a draw's waiting order.</summary>
     Accept = 5,
+
+    /// <summary><c>LAPOR &lt;text&gt;</c>: an applicant reports a scalper's offer or number, for supervisors.</summary>
+    Report = 6,
+
+    /// <summary><c>KODE &lt;code&gt;</c>: whether a booking code is genuine, for which office and date, without personal data.</summary>
+    VerifyCode = 7,
 }

@@ -30,6 +30,8 @@ public static partial class MessageParser
         ["HILANG"] = Command.LostOrDamaged,
         ["RUSAK"] = Command.LostOrDamaged,
         ["YA"] = Command.Accept,
+        ["LAPOR"] = Command.Report,
+        ["KODE"] = Command.VerifyCode,
     };
 
     /// <summary>Reads a message for an office that uses the given format.</summary>
@@ -39,6 +41,13 @@ public static partial class MessageParser
         if (text.Length > MaxLength)
         {
             return new MalformedMessage(ParseProblem.TooLong);
+        }
+
+        // LAPOR and KODE carry free text after the keyword, which may itself hold a '#'.
+        if (ReadCommand(text) is { } withText && withText is Command.Report or Command.VerifyCode)
+        {
+            var rest = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries) is [_, var r] ? r.Trim() : string.Empty;
+            return new CommandMessage(withText, rest);
         }
 
         if (!text.Contains('#', StringComparison.Ordinal))

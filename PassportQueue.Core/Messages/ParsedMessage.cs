@@ -11,7 +11,9 @@ public abstract record ParsedMessage;
 public sealed record BookingRequest(string Name, DateOnly BirthDate, DateOnly? ArrivalDate, string? Address) : ParsedMessage;
 
 /// <summary>One of the keyword commands.</summary>
-public sealed record CommandMessage(Command Command) : ParsedMessage;
+/// <param name="Command">Which.</param>
+/// <param name="Argument">What follows the keyword, for <see cref="Command.Report"/> and <see cref="Command.VerifyCode"/>; empty when nothing does.</param>
+public sealed record CommandMessage(Command Command, string Argument = "") : ParsedMessage;
 
 /// <summary>A message that tried to be a booking but cannot be read as one.</summary>
 /// <param name="Problem">What is wrong.</param>

@@ -90,6 +90,8 @@ public sealed class TextsTests
             {
                 ReasonCode.FlagReason => [nameof(FlagReason.NoShow)],
                 ReasonCode.SignIn => ["127.0.0.1", "LockedOut"],
+                ReasonCode.CheckedIn => ["7", nameof(CodeEntry.Scanned)],
+                ReasonCode.RingDecision => ["3", nameof(PassportQueue.Core.Rings.RingDecision.Blacklist), "satu foto untuk lima orang"],
                 _ => new[] { "7", "1" },
             };
             AssertBoth(c => On(c, () => AuditText.Reason(Dashboard, SystemReason.Of(code, values).Stored)));
@@ -160,6 +162,37 @@ public sealed class TextsTests
         foreach (var result in Enum.GetValues<PassportQueue.Core.Ballot.DrawResult>())
         {
             AssertBoth(c => Localized($"DrawResult_{result}", c));
+        }
+    }
+
+    [Fact]
+    public void EveryRingAndApplicantAllyTextHasItsTextInBothLanguages()
+    {
+        AssertBoth(c => ReplyWriter.Write(new ReportReceived(12), Bogor, Builders.Now, c));
+        foreach (var standing in Enum.GetValues<CodeStanding>())
+        {
+            AssertBoth(c => ReplyWriter.Write(new CodeChecked("BGR-7K3M9QX2", standing, "Kantor Imigrasi Bogor", new DateOnly(2026, 12, 2)), Bogor, Builders.Now, c));
+        }
+
+        foreach (var kind in Enum.GetValues<PassportQueue.Core.Rings.SignalKind>())
+        {
+            AssertBoth(c => Localized($"Signal_{kind}", c));
+            AssertBoth(c => On(c, () => Dashboard[$"SignalText_{kind}", "2026-12-01", "4", "3", "2"].Value));
+        }
+
+        foreach (var kind in Enum.GetValues<PassportQueue.Core.Rings.NodeKind>())
+        {
+            AssertBoth(c => Localized($"Node_{kind}", c));
+        }
+
+        foreach (var decision in Enum.GetValues<PassportQueue.Core.Rings.RingDecision>())
+        {
+            AssertBoth(c => Localized($"RingDecision_{decision}", c));
+        }
+
+        foreach (var entry in Enum.GetValues<CodeEntry>())
+        {
+            AssertBoth(c => Localized($"CodeEntry_{entry}", c));
         }
     }
 

@@ -45,6 +45,12 @@ public class PassportQueueDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<BallotOfferRecord> BallotOffers => Set<BallotOfferRecord>();
 
+    public DbSet<RingSignalRecord> RingSignals => Set<RingSignalRecord>();
+
+    public DbSet<RingEdgeRecord> RingEdges => Set<RingEdgeRecord>();
+
+    public DbSet<ScalperReport> ScalperReports => Set<ScalperReport>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

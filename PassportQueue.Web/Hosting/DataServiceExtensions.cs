@@ -78,6 +78,10 @@ public static class DataServiceExtensions
         services.AddSingleton<CounterDesk>();
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<DemoData>();
+        services.AddSingleton(configuration.GetSection("Rings").Get<Core.Rings.RingRules>() ?? new Core.Rings.RingRules());
+        services.AddSingleton<Rings.RingDetector>();
+        services.AddSingleton<Rings.RingQueries>();
+        services.AddSingleton<Rings.RingDecisions>();
         services.AddSingleton<Backup.DatabaseBackup>();
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<TodayQueries>();

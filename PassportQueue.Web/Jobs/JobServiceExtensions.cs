@@ -13,6 +13,10 @@ public static class JobServiceExtensions
             builder.Services.AddHostedService<HousekeepingJob>();
             builder.Services.AddHostedService<RetentionJob>();
             builder.Services.AddHostedService<BallotJob>();
+            if (builder.Configuration.GetValue("Rings:Enabled", defaultValue: true))
+            {
+                builder.Services.AddHostedService<RingJob>();
+            }
             if (builder.Configuration.GetValue("Backup:EveryHours", 0) > 0 && builder.Configuration.GetValue("Database:Provider", "Sqlite") == "Sqlite")
             {
                 builder.Services.AddHostedService<BackupJob>();

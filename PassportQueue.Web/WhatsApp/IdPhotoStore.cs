@@ -10,8 +10,9 @@ public sealed class IdPhotoStore(IDbContextFactory<PassportQueueDbContext> conte
 {
     private readonly IDataProtector _protector = protection.CreateProtector("PassportQueue.IdPhotos.v1");
 
-    /// <summary>Encrypts a photo for storage with its message (<see cref="Core.Messages.IncomingPhoto"/>).</summary>
-    public Core.Messages.IncomingPhoto Seal(string contentType, byte[] image) => new(contentType, _protector.Protect(image), image.Length);
+    /// <summary>Encrypts a photo for storage with its message (<see cref="Core.Messages.IncomingPhoto"/>), with its perceptual hash.</summary>
+    public Core.Messages.IncomingPhoto Seal(string contentType, byte[] image) =>
+        new(contentType, _protector.Protect(image), image.Length, PhotoHasher.Of(image));
 
     /// <summary>The photo that came with a message, decrypted, or null if there is none or it was deleted.</summary>
     public async Task<(string ContentType, byte[] Image)?> LoadAsync(string messageId, CancellationToken ct)

@@ -33,6 +33,8 @@ public static class ReplyWriter
             (EntryNotOpen notOpen, { } o) => WhatsAppText.Get(
                 c, "EntryNotOpen", Date(c, notOpen.Date), o.Settings.Name, OfficeTime.Date(c, o.Calendar.LocalDate(new DateTimeOffset(notOpen.OpensUtc, TimeSpan.Zero))),
                 Time(c, o, notOpen.OpensUtc), o.Settings.EntryMinutes),
+            (ReportReceived report, { } o) => WhatsAppText.Get(c, "Report_Received", report.ReportId, o.Settings.Name),
+            (CodeChecked check, _) => CodeCheck(c, check),
             _ => throw new InvalidOperationException($"No reply for {outcome.GetType().Name}."),
         };
         return text.Length <= MaxLength ? text : text[..(MaxLength - 1)] + "…";
@@ -100,6 +102,8 @@ public static class ReplyWriter
             Core.Messages.Command.Cancel => WhatsAppText.Get(c, "Cancel"),
             Core.Messages.Command.LostOrDamaged => WhatsAppText.Get(c, "LostOrDamaged", s.Name),
             Core.Messages.Command.Accept => WhatsAppText.Get(c, "Accept_None"),
+            Core.Messages.Command.Report => WhatsAppText.Get(c, "Report_Usage"),
+            Core.Messages.Command.VerifyCode => WhatsAppText.Get(c, "CodeCheck_Usage"),
             _ => WhatsAppText.Get(
                 c, "Help", s.Name, FormatOf(c, s), ExampleOf(c, s, BookingPlanner.FirstBookableDate(office.Calendar, now)),
                 s.IntakeOpens is { } opens && s.IntakeCloses is { } closes
@@ -108,6 +112,12 @@ public static class ReplyWriter
                 s.ArriveMinutesBefore),
         };
     }
+
+    private static string CodeCheck(CultureInfo c, CodeChecked check) =>
+        (check.Standing is CodeStanding.NotACode or CodeStanding.Unknown
+            ? WhatsAppText.Get(c, $"CodeCheck_{check.Standing}", check.Code)
+            : WhatsAppText.Get(c, $"CodeCheck_{check.Standing}", check.Code, check.OfficeName ?? string.Empty, Date(c, check.Date!.Value)))
+        + "\n" + WhatsAppText.Get(c, "CodeCheck_OnlyForHolder");
 
     private static string Documents(Office office) =>
         string.Join("\n", office.Settings.Documents.Select((d, i) => $"{i + 1}. {d}"));

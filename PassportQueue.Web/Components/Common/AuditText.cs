@@ -24,6 +24,8 @@ public static class AuditText
             ReasonCode.FlagReason => reason.Values.Select(v => l[$"Flag_{v}"].Value).ToList(),
             // A refused sign-in says why in the reader's language; a successful one which second factor it used, if any.
             ReasonCode.SignIn => [.. reason.Values.Take(1), .. reason.Values.Skip(1).Where(v => v.Length > 0).Select(v => $"({l[$"SignIn_Detail_{v}"].Value})")],
+            ReasonCode.CheckedIn => [.. reason.Values.Take(1), .. reason.Values.Skip(1).Select(v => l[$"CodeEntry_{v}"].Value)],
+            ReasonCode.RingDecision => [.. reason.Values.Take(1), .. reason.Values.Skip(1).Take(1).Select(v => l[$"RingDecision_{v}"].Value), .. reason.Values.Skip(2)],
             _ => [.. reason.Values],
         };
         // A line written before a text gained a value still renders, with the value left empty.

@@ -38,6 +38,9 @@ public sealed partial class NumberReview
     [Inject]
     private IPhoneRegistry Registry { get; set; } = default!;
 
+    [Inject]
+    private Rings.RingQueries Rings { get; set; } = default!;
+
     private IReadOnlyList<PhoneRecord> Numbers { get; set; } = [];
 
     private IReadOnlyList<TimelineEntry> Timeline { get; set; } = [];
@@ -59,7 +62,15 @@ public sealed partial class NumberReview
     private async Task SelectAsync()
     {
         Notice = null;
-        Timeline = Selected is null ? [] : [.. (await Queries.TimelineAsync(Selected, CancellationToken.None)).OrderByDescending(e => e.AtUtc)];
+        if (Selected is null)
+        {
+            Timeline = [];
+            return;
+        }
+
+        var signals = (await Rings.SignalsOfNumberAsync(Selected, CancellationToken.None))
+            .Select(s => new TimelineEntry(s.FirstSeenUtc, TimelineKind.Signal, null, "system") { Signal = (s.Kind, s.Id) });
+        Timeline = [.. (await Queries.TimelineAsync(Selected, CancellationToken.None)).Concat(signals).OrderByDescending(e => e.AtUtc)];
     }
 
     private async Task DecideAsync(Decision decision)
@@ -95,6 +106,7 @@ public sealed partial class NumberReview
 
     private string Describe(TimelineEntry entry) => entry switch
     {
+        { Signal: { } signal } => L["Ring_SignalOnTimeline", L[$"Signal_{signal.Kind}"], signal.Id],
         { State: { } state } => $"{entry.What} · {L[$"State_{state}"]}",
         { Flag: { } flag } => entry.What is null ? L[$"Flag_{flag}"] : $"{L[$"Flag_{flag}"]}: {AuditText.Reason(L, entry.What)}",
         { Action: { } action } => entry.What is null ? AuditText.Action(L, action) : $"{AuditText.Action(L, action)}: {AuditText.Reason(L, entry.What)}",
@@ -106,6 +118,7 @@ public sealed partial class NumberReview
         TimelineKind.Flag => Color.Error,
         TimelineKind.Booking => Color.Primary,
         TimelineKind.Audit => Color.Warning,
+        TimelineKind.Signal => Color.Secondary,
         _ => Color.Default,
     };
 

@@ -241,6 +241,9 @@ namespace PassportQueue.Web.Data.Migrations
                     b.Property<DateTime>("CheckInDeadlineUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CheckInEntry")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -693,6 +696,9 @@ namespace PassportQueue.Web.Data.Migrations
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PerceptualHash")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -826,6 +832,123 @@ namespace PassportQueue.Web.Data.Migrations
                     b.HasKey("Number", "PersonKey");
 
                     b.ToTable("PhoneDependants", (string)null);
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.RingEdgeRecord", b =>
+                {
+                    b.Property<long>("SignalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SignalId", "FromKind", "FromKey", "ToKind", "ToKey");
+
+                    b.HasIndex("FromKind", "FromKey");
+
+                    b.HasIndex("ToKind", "ToKey");
+
+                    b.ToTable("RingEdges", (string)null);
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.RingSignalRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("RingSignals", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_RingSignals_Decided", "(\"DecidedAtUtc\" IS NULL AND \"DecidedBy\" IS NULL AND \"Decision\" IS NULL) OR (\"DecidedAtUtc\" IS NOT NULL AND \"DecidedBy\" IS NOT NULL AND \"Decision\" IS NOT NULL AND \"DecisionReason\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.ScalperReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "ReceivedAtUtc");
+
+                    b.ToTable("ScalperReports", (string)null);
                 });
 
             modelBuilder.Entity("PassportQueue.Web.Data.Records.StaffUser", b =>
@@ -1038,6 +1161,15 @@ namespace PassportQueue.Web.Data.Migrations
                     b.HasOne("PassportQueue.Core.Phones.PhoneRecord", null)
                         .WithMany()
                         .HasForeignKey("Number")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.RingEdgeRecord", b =>
+                {
+                    b.HasOne("PassportQueue.Web.Data.Records.RingSignalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -127,6 +127,7 @@ public enum TimelineKind
     Booking = 1,
     Flag = 2,
     Audit = 3,
+    Signal = 4,
 }
 
 /// <summary>One line of a number's history.</summary>
@@ -141,6 +142,9 @@ public sealed record TimelineEntry(DateTime AtUtc, TimelineKind Kind, string? Wh
     public FlagReason? Flag { get; init; }
 
     public AuditAction? Action { get; init; }
+
+    /// <summary>For a ring signal: what was seen, and the signal's id (the ring view's address).</summary>
+    public (Core.Rings.SignalKind Kind, long Id)? Signal { get; init; }
 }
 
 /// <summary>The audit page's filters.</summary>

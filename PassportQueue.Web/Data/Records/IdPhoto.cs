@@ -20,6 +20,9 @@ public sealed class IdPhoto
 
     public int SizeBytes { get; set; }
 
+    /// <summary>The image's perceptual hash (<see cref="Core.Rings.PhotoHash"/>), for the same-photo signal; kept when the image is deleted. Null when it could not be decoded.</summary>
+    public long? PerceptualHash { get; set; }
+
     public DateTime ReceivedAtUtc { get; set; }
 
     public DateTime? DeletedAtUtc { get; set; }

@@ -20,15 +20,16 @@ public sealed class BookingLedger(IDbContextFactory<PassportQueueDbContext> cont
         database.ReadAsync(s => s.Row(BookingRows.Select + """ WHERE b."Code" = @code""", BookingRows.Map, ("@code", code.Value)), cancellationToken);
 
     /// <inheritdoc />
-    public Task<LedgerChange> MarkArrivedAsync(BookingCode code, Actor actor, DateTime nowUtc, CancellationToken cancellationToken) =>
+    public Task<LedgerChange> MarkArrivedAsync(BookingCode code, CodeEntry entry, Actor actor, DateTime nowUtc, CancellationToken cancellationToken) =>
         MoveAsync(code, BookingState.Booked, BookingState.Arrived, AuditAction.Arrived, null, actor, nowUtc, async (db, booking, ct) =>
         {
             await db.DayCounters.Where(d => d.OfficeId == booking.OfficeId && d.Date == booking.View.Date)
                 .ExecuteUpdateAsync(u => u.SetProperty(d => d.Arrived, d => d.Arrived + 1), ct);
             // This transaction holds the counter's row since its update: the count read is its own.
             var queue = await db.DayCounters.Where(d => d.OfficeId == booking.OfficeId && d.Date == booking.View.Date).Select(d => d.Arrived).SingleAsync(ct);
-            await db.Bookings.Where(b => b.Id == booking.Id).ExecuteUpdateAsync(u => u.SetProperty(b => b.QueueNumber, queue), ct);
-            return (queue, SystemReason.Of(ReasonCode.QueueNumber, queue.ToString(CultureInfo.InvariantCulture)).Stored);
+            await db.Bookings.Where(b => b.Id == booking.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(b => b.QueueNumber, queue).SetProperty(b => b.CheckInEntry, entry), ct);
+            return (queue, SystemReason.Of(ReasonCode.CheckedIn, queue.ToString(CultureInfo.InvariantCulture), entry.ToString()).Stored);
         }, cancellationToken);
 
     /// <inheritdoc />

@@ -23,24 +23,25 @@ internal static class MessageRows
         if (stored != 1)
         {
             s.UndoUnit();
-            return Outcome(s, m.MessageId) ?? throw new InvalidOperationException("A conflicting message has no stored outcome.");
+            return Stored(s, m.MessageId) ?? throw new InvalidOperationException("A conflicting message has no stored outcome.");
         }
 
         if (m.Photo is { } photo)
         {
             s.Execute(
                 """
-                INSERT INTO "IdPhotos" ("MessageId", "OfficeId", "Phone", "ContentType", "Encrypted", "SizeBytes", "ReceivedAtUtc")
-                VALUES (@id, @office, @phone, @type, @data, @size, @at)
+                INSERT INTO "IdPhotos" ("MessageId", "OfficeId", "Phone", "ContentType", "Encrypted", "SizeBytes", "ReceivedAtUtc", "PerceptualHash")
+                VALUES (@id, @office, @phone, @type, @data, @size, @at, @hash)
                 """,
                 ("@id", m.MessageId), ("@office", m.OfficeId), ("@phone", m.Phone.E164), ("@type", photo.ContentType), ("@data", photo.Encrypted),
-                ("@size", photo.SizeBytes), ("@at", m.ReceivedAtUtc));
+                ("@size", photo.SizeBytes), ("@at", m.ReceivedAtUtc), ("@hash", photo.PerceptualHash is { } h ? unchecked((long)h) : null));
         }
 
         return outcome;
     }
 
-    private static MessageOutcome? Outcome(SqlSession s, string messageId) =>
+    /// <summary>The outcome stored with a message id, or null when none is stored.</summary>
+    public static MessageOutcome? Stored(SqlSession s, string messageId) =>
         s.Scalar<string>("""SELECT "Outcome" FROM "Messages" WHERE "MessageId" = @id""", ("@id", messageId)) is { } json
             ? OutcomeJson.Read(json)
             : null;

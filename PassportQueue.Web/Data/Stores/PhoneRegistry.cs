@@ -86,7 +86,7 @@ public sealed class PhoneRegistry(IDbContextFactory<PassportQueueDbContext> cont
         return new PhoneChange(moved ? PhoneChangeStatus.Changed : PhoneChangeStatus.Unchanged, standing);
     }
 
-    private static async Task<bool> MoveAsync(
+    internal static async Task<bool> MoveAsync(
         PassportQueueDbContext db, string phone, PhoneStanding from, PhoneStanding to, string reason, DateTime now, CancellationToken ct) =>
         await db.Phones
             .Where(p => p.Number == phone && p.Standing == from)
@@ -95,7 +95,7 @@ public sealed class PhoneRegistry(IDbContextFactory<PassportQueueDbContext> cont
                 ct) == 1;
 
     /// <summary>The number's record, made on its first flag; a record another request made meanwhile is kept as it is.</summary>
-    private static Task<int> EnsurePhoneAsync(PassportQueueDbContext db, string phone, DateTime now, CancellationToken ct) =>
+    internal static Task<int> EnsurePhoneAsync(PassportQueueDbContext db, string phone, DateTime now, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync(
             $"""
              INSERT INTO "Phones" ("Number", "Dependants", "NoShows", "Standing", "FirstSeenUtc")

@@ -78,6 +78,31 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
         database.ReadAsync(s => DatesWithPlaces(s, officeId, days, priority, max), cancellationToken);
 
     /// <inheritdoc />
+    public Task<MessageOutcome> ReportAsync(IncomingRecord message, string text, CancellationToken cancellationToken) =>
+        writes.RunAsync(
+            s =>
+            {
+                // The message id is unique on both tables: a redelivery finds the stored message and its outcome, and adds no second report.
+                var id = s.Scalar<long?>(
+                    """
+                    INSERT INTO "ScalperReports" ("OfficeId", "ReporterPhone", "Text", "MessageId", "ReceivedAtUtc")
+                    VALUES (@office, @phone, @text, @id, @at) ON CONFLICT ("MessageId") DO NOTHING RETURNING "Id"
+                    """,
+                    ("@office", message.OfficeId), ("@phone", message.Phone.E164), ("@text", text[..Math.Min(text.Length, MessageParser.MaxLength)]),
+                    ("@id", message.MessageId), ("@at", message.ReceivedAtUtc));
+                return id is { } reportId
+                    ? MessageRows.Store(s, message, new ReportReceived(reportId), null)
+                    : MessageRows.Stored(s, message.MessageId) ?? throw new InvalidOperationException("A stored report has no stored message.");
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<BookingView?> FindCodeAsync(BookingCode code, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            s => s.List(BookingRows.Select + """ WHERE b."Code" = @code""", BookingRows.Map, ("@code", code.Value)) is [var view] ? view : null,
+            cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<BookingView>> ActiveBookingsAsync(PhoneNumber phone, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<BookingView>>(
             // Every booking comes from a message, and messages are indexed by number: the bookings need no index of their own on it.

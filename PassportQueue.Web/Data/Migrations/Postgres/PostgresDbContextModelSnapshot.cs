@@ -256,6 +256,9 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CheckInDeadlineUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("CheckInEntry")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -716,6 +719,9 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                     b.Property<int>("OfficeId")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("PerceptualHash")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -851,6 +857,127 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                     b.HasKey("Number", "PersonKey");
 
                     b.ToTable("PhoneDependants", (string)null);
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.RingEdgeRecord", b =>
+                {
+                    b.Property<long>("SignalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FromKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FromKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("ToKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("SignalId", "FromKind", "FromKey", "ToKind", "ToKey");
+
+                    b.HasIndex("FromKind", "FromKey");
+
+                    b.HasIndex("ToKind", "ToKey");
+
+                    b.ToTable("RingEdges", (string)null);
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.RingSignalRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("Decision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("RingSignals", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_RingSignals_Decided", "(\"DecidedAtUtc\" IS NULL AND \"DecidedBy\" IS NULL AND \"Decision\" IS NULL) OR (\"DecidedAtUtc\" IS NOT NULL AND \"DecidedBy\" IS NOT NULL AND \"Decision\" IS NOT NULL AND \"DecisionReason\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.ScalperReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReporterPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "ReceivedAtUtc");
+
+                    b.ToTable("ScalperReports", (string)null);
                 });
 
             modelBuilder.Entity("PassportQueue.Web.Data.Records.StaffUser", b =>
@@ -1063,6 +1190,15 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                     b.HasOne("PassportQueue.Core.Phones.PhoneRecord", null)
                         .WithMany()
                         .HasForeignKey("Number")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.RingEdgeRecord", b =>
+                {
+                    b.HasOne("PassportQueue.Web.Data.Records.RingSignalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,254 @@
+using System.Globalization;
+using PassportQueue.Core.Bookings;
+
+namespace PassportQueue.Core.Rings;
+
+/// <summary>
+/// The rule of each ring signal, in one place: given what the office saw (bookings, refused
+/// requests, numbers' activity), the signals with their evidence. Pure: the detector reads the
+/// facts, these decide, the store keeps what they found.
+/// </summary>
+public static class RingSignals
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// The same e-KTP photo (hashes within <see cref="RingRules.PhotoDistance"/>) with different
+    /// identities or from different numbers. Photos are grouped around the first one seen.
+    /// </summary>
+    public static IEnumerable<DetectedSignal> SamePhoto(IReadOnlyList<BookingFact> facts, RingRules rules)
+    {
+        var groups = new List<(ulong Hash, List<BookingFact> Uses)>();
+        foreach (var fact in facts.Where(f => f.PhotoHash is not null).OrderBy(f => f.AtUtc))
+        {
+            var hash = fact.PhotoHash!.Value;
+            var group = groups.FirstOrDefault(g => PhotoHash.Distance(g.Hash, hash) <= rules.PhotoDistance);
+            if (group.Uses is null)
+            {
+                groups.Add((hash, [fact]));
+            }
+            else
+            {
+                group.Uses.Add(fact);
+            }
+        }
+
+        foreach (var (hash, uses) in groups)
+        {
+            var people = uses.Select(u => u.PersonKey).Distinct().Count();
+            var numbers = uses.Select(u => u.Phone).Distinct().Count();
+            if (people > 1 || numbers > 1)
+            {
+                var photo = RingNode.Photo(hash);
+                yield return new DetectedSignal(
+                    SignalKind.SamePhoto, "photo|" + photo.Key, [.. uses.SelectMany(u => PersonEdges(photo, u))], Evidence(uses),
+                    [Count(uses.Count), Count(people), Count(numbers)]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The same address (by <see cref="AddressKey"/>) on bookings of different people from more than
+    /// <see cref="RingRules.NumbersPerAddressPerDay"/> different numbers in one office day.
+    /// </summary>
+    public static IEnumerable<DetectedSignal> SameAddress(IReadOnlyList<BookingFact> facts, RingRules rules)
+    {
+        foreach (var group in facts.Where(f => f.Address is not null).GroupBy(f => (Key: AddressKey.For(f.Address!), f.LocalDay)))
+        {
+            var numbers = group.Select(f => f.Phone).Distinct().Count();
+            var people = group.Select(f => f.PersonKey).Distinct().Count();
+            if (numbers > rules.NumbersPerAddressPerDay && people > 1)
+            {
+                var address = RingNode.Address(group.Key.Key);
+                var day = group.Key.LocalDay.ToString("yyyy-MM-dd", Invariant);
+                yield return new DetectedSignal(
+                    SignalKind.SameAddress, $"address|{group.Key.Key}|{day}", [.. group.SelectMany(f => PersonEdges(address, f))], Evidence(group),
+                    [day, Count(numbers), Count(people), Count(rules.NumbersPerAddressPerDay)]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A number at its dependant cap that was refused for it at least <see cref="RingRules.DependantCapRetries"/>
+    /// times (it keeps registering dependants), with the dependants it holds and those it tried.
+    /// </summary>
+    public static IEnumerable<DetectedSignal> DependantsAtCap(
+        IReadOnlyList<BookingFact> dependants, IReadOnlyList<BookingFact> capRefusals, BookingRules booking, RingRules rules)
+    {
+        foreach (var tries in capRefusals.GroupBy(r => r.Phone))
+        {
+            var held = dependants.Where(d => d.Phone == tries.Key).DistinctBy(d => d.PersonKey).ToList();
+            var refused = tries.DistinctBy(r => r.PersonKey).Count();
+            if (held.Count >= booking.MaxDependantsPerNumber && tries.Count() >= rules.DependantCapRetries)
+            {
+                var number = RingNode.Number(tries.Key);
+                yield return new DetectedSignal(
+                    SignalKind.DependantsAtCap, "dependants-cap|" + tries.Key,
+                    [.. held.Concat(tries).Select(f => new RingEdge(number, RingNode.Identity(f.PersonKey))).Distinct()],
+                    Evidence(held.Concat(tries)), [Count(held.Count), Count(tries.Count()), Count(refused)]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A number with at least <see cref="RingRules.DependantsAtLimits"/> dependants whose age on their
+    /// appointment day is within <see cref="RingRules.AgeLimitDays"/> days inside a limit: a balita
+    /// just under five, a lansia just sixty (the ages a scalper makes up).
+    /// </summary>
+    public static IEnumerable<DetectedSignal> DependantAgesAtLimits(IReadOnlyList<BookingFact> dependants, RingRules rules)
+    {
+        foreach (var number in dependants.GroupBy(d => d.Phone))
+        {
+            var atLimit = number.DistinctBy(d => d.PersonKey).Where(d => AtAgeLimit(d.BirthDate, d.Date, rules.AgeLimitDays)).ToList();
+            if (atLimit.Count >= rules.DependantsAtLimits)
+            {
+                var node = RingNode.Number(number.Key);
+                yield return new DetectedSignal(
+                    SignalKind.DependantAgesAtLimits, "dependant-ages|" + number.Key,
+                    [.. atLimit.Select(d => new RingEdge(node, RingNode.Identity(d.PersonKey)))], Evidence(atLimit),
+                    [Count(atLimit.Count), Count(rules.AgeLimitDays)]);
+            }
+        }
+    }
+
+    /// <summary>Whether someone is within <paramref name="days"/> days inside the balita limit (turning five soon) or the lansia limit (just sixty) on a day.</summary>
+    public static bool AtAgeLimit(DateOnly birthDate, DateOnly on, int days)
+    {
+        var fifth = AddYears(birthDate, AgePolicy.BalitaBelow);
+        var sixtieth = AddYears(birthDate, AgePolicy.LansiaFrom);
+        return (on < fifth && fifth.DayNumber - on.DayNumber <= days) || (on >= sixtieth && on.DayNumber - sixtieth.DayNumber < days);
+    }
+
+    /// <summary>
+    /// At least <see cref="RingRules.BurstNumbers"/> numbers that first wrote within
+    /// <see cref="RingRules.BurstSeconds"/> seconds after one of the <paramref name="releasesUtc"/>, each with
+    /// exactly one message, a booking request, and nothing else since.
+    /// </summary>
+    public static IEnumerable<DetectedSignal> ReleaseBurst(IReadOnlyList<NumberActivity> numbers, IEnumerable<DateTime> releasesUtc, RingRules rules)
+    {
+        foreach (var release in releasesUtc.Distinct())
+        {
+            var burst = numbers
+                .Where(n => n.Messages == 1 && n.Bookings == 1 && n.FirstSeenUtc >= release && (n.FirstSeenUtc - release).TotalSeconds <= rules.BurstSeconds)
+                .OrderBy(n => n.FirstSeenUtc).ThenBy(n => n.Phone, StringComparer.Ordinal)
+                .ToList();
+            if (burst.Count >= rules.BurstNumbers)
+            {
+                yield return new DetectedSignal(
+                    SignalKind.ReleaseBurst, "burst|" + release.ToString("yyyy-MM-ddTHH:mm:ss", Invariant),
+                    Chain(burst.Select(n => n.Phone)),
+                    [.. burst.Select(n => new EvidenceLine(null, n.Phone, string.Empty, default, null, n.FirstSeenUtc))],
+                    [release.ToString("yyyy-MM-ddTHH:mm:ss", Invariant), Count(burst.Count), Count(rules.BurstSeconds)]);
+            }
+        }
+    }
+
+    /// <summary>At least <see cref="RingRules.SeriesLength"/> of the numbers are consecutive (…001, …002, …003).</summary>
+    public static IEnumerable<DetectedSignal> NumberSeries(IReadOnlyList<NumberActivity> numbers, RingRules rules)
+    {
+        var sorted = numbers
+            .Select(n => (n, Value: ulong.TryParse(n.Phone.TrimStart('+'), NumberStyles.None, Invariant, out var v) ? v : 0))
+            .Where(x => x.Value > 0).DistinctBy(x => x.Value).OrderBy(x => x.Value).ToList();
+        var run = new List<NumberActivity>();
+        for (var i = 0; i <= sorted.Count; i++)
+        {
+            if (i < sorted.Count && run.Count > 0 && sorted[i].Value == sorted[i - 1].Value + 1)
+            {
+                run.Add(sorted[i].n);
+                continue;
+            }
+
+            if (run.Count >= rules.SeriesLength)
+            {
+                yield return new DetectedSignal(
+                    SignalKind.NumberSeries, $"series|{run[0].Phone}", Chain(run.Select(n => n.Phone)),
+                    [.. run.Select(n => new EvidenceLine(null, n.Phone, string.Empty, default, null, n.FirstSeenUtc))],
+                    [run[0].Phone, run[^1].Phone, Count(run.Count)]);
+            }
+
+            run = i < sorted.Count ? [sorted[i].n] : [];
+        }
+    }
+
+    /// <summary>
+    /// Numbers and addresses with at least <see cref="RingRules.NoShowMinBookings"/> bookings past their
+    /// day whose no-show rate is at least <see cref="RingRules.NoShowFactor"/> times the office's and at
+    /// least one half.
+    /// </summary>
+    public static IEnumerable<DetectedSignal> NoShowRate(IReadOnlyList<BookingFact> pastBookings, RingRules rules)
+    {
+        if (pastBookings.Count == 0)
+        {
+            yield break;
+        }
+
+        var average = pastBookings.Count(b => b.Forfeited) / (double)pastBookings.Count;
+        var byNumber = pastBookings.GroupBy(b => (Kind: NodeKind.Number, Key: b.Phone));
+        var byAddress = pastBookings.Where(b => b.Address is not null).GroupBy(b => (Kind: NodeKind.Address, Key: AddressKey.For(b.Address!)));
+        foreach (var group in byNumber.Concat(byAddress))
+        {
+            var total = group.Count();
+            var rate = group.Count(b => b.Forfeited) / (double)total;
+            if (total >= rules.NoShowMinBookings && rate >= 0.5 && rate >= rules.NoShowFactor * average)
+            {
+                var node = new RingNode(group.Key.Kind, group.Key.Key);
+                yield return new DetectedSignal(
+                    SignalKind.NoShowRate, $"no-show|{group.Key.Kind}|{group.Key.Key}",
+                    [new RingEdge(node, node)], Evidence(group.Where(b => b.Forfeited)),
+                    [Count(group.Count(b => b.Forfeited)), Count(total), Percent(rate), Percent(average)]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Two identities with the same birth date whose names are one edit apart (<see cref="Messages.NameFolding.OneEditApart"/>):
+    /// not refused, since they may be two people, but possibly one person booking twice.
+    /// </summary>
+    public static IEnumerable<DetectedSignal> PossibleSamePerson(IReadOnlyList<BookingFact> facts)
+    {
+        foreach (var born in facts.GroupBy(f => f.BirthDate))
+        {
+            var people = born.GroupBy(f => f.PersonKey).Select(g => g.First()).OrderBy(f => f.PersonKey, StringComparer.Ordinal).ToList();
+            for (var i = 0; i < people.Count; i++)
+            {
+                for (var j = i + 1; j < people.Count; j++)
+                {
+                    var (a, b) = (people[i], people[j]);
+                    if (Messages.NameFolding.OneEditApart(NameOf(a.PersonKey), NameOf(b.PersonKey)))
+                    {
+                        var (ia, ib) = (RingNode.Identity(a.PersonKey), RingNode.Identity(b.PersonKey));
+                        yield return new DetectedSignal(
+                            SignalKind.PossibleSamePerson, $"same-person|{a.PersonKey}|{b.PersonKey}",
+                            [new RingEdge(ia, ib), new RingEdge(RingNode.Number(a.Phone), ia), new RingEdge(RingNode.Number(b.Phone), ib)],
+                            Evidence([a, b]), []);
+                    }
+                }
+            }
+        }
+    }
+
+    private static string NameOf(string personKey) => personKey[..Math.Max(0, personKey.LastIndexOf('|'))];
+
+    private static DateOnly AddYears(DateOnly date, int years) =>
+        date.Month == 2 && date.Day == 29 && !DateTime.IsLeapYear(date.Year + years) ? new DateOnly(date.Year + years, 3, 1) : date.AddYears(years);
+
+    private static IEnumerable<RingEdge> PersonEdges(RingNode hub, BookingFact fact)
+    {
+        var person = RingNode.Identity(fact.PersonKey);
+        yield return new RingEdge(hub, person);
+        yield return new RingEdge(RingNode.Number(fact.Phone), person);
+    }
+
+    private static List<RingEdge> Chain(IEnumerable<string> phones)
+    {
+        var nodes = phones.Select(RingNode.Number).ToList();
+        return nodes.Count == 1 ? [new RingEdge(nodes[0], nodes[0])] : [.. nodes.Zip(nodes.Skip(1), (a, b) => new RingEdge(a, b))];
+    }
+
+    private static List<EvidenceLine> Evidence(IEnumerable<BookingFact> facts) =>
+        [.. facts.OrderBy(f => f.AtUtc).Select(f => new EvidenceLine(f.Code, f.Phone, f.Name, f.BirthDate, f.Address, f.AtUtc))];
+
+    private static string Count(int n) => n.ToString(Invariant);
+
+    private static string Percent(double rate) => Math.Round(rate * 100).ToString(Invariant);
+}

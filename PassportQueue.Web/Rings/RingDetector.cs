@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Text.Json;
+using PassportQueue.Core.Bookings;
+using PassportQueue.Core.Messages;
+using PassportQueue.Core.Offices;
+using PassportQueue.Core.Rings;
+using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Sql;
+using PassportQueue.Web.Data.Stores;
+
+namespace PassportQueue.Web.Rings;
+
+/// <summary>
+/// Finds ring signals (<see cref="RingSignals"/>) in what each office received in the last
+/// <see cref="RingRules.WindowDays"/> days and keeps them with their evidence. Runs beside the
+/// webhook (<see cref="Jobs.RingJob"/>), not in it: the booking path only stores each photo's hash.
+/// A signal found again is the same row (its key); new edges are added and a decided signal that
+/// gained any opens again. Safe on several nodes at once: every write is conditional.
+/// </summary>
+public sealed partial class RingDetector(
+    Database database, WriteBatcher writes, OfficeDirectory offices, BookingRules booking, RingRules rules, TimeProvider time, ILogger<RingDetector> logger)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Scans every office; returns how many signals were new or changed.</summary>
+    public async Task<int> ScanAsync(CancellationToken ct)
+    {
+        var changed = 0;
+        foreach (var office in await offices.AllAsync(ct))
+        {
+            changed += await ScanAsync(office, ct);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Scans one office.</summary>
+    public async Task<int> ScanAsync(Office office, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var now = time.GetUtcNow();
+        var since = now.UtcDateTime.AddDays(-rules.WindowDays);
+        var (requests, activity) = await database.ReadAsync(s => (Requests(s, office, since), Activity(s, office.Id, since)), ct);
+        var today = office.Calendar.LocalDate(now);
+        var bookings = requests.Where(r => r.Fact.Code is not null).Select(r => r.Fact).ToList();
+        var signals = RingSignals.SamePhoto([.. requests.Select(r => r.Fact).Where(f => f.PhotoHash is not null)], rules)
+            .Concat(RingSignals.SameAddress(bookings, rules))
+            .Concat(RingSignals.DependantsAtCap(
+                [.. bookings.Where(b => b.IsDependant)], [.. requests.Where(r => r.CapRefusal).Select(r => r.Fact)], booking, rules))
+            .Concat(RingSignals.DependantAgesAtLimits([.. bookings.Where(b => b.IsDependant)], rules))
+            .Concat(RingSignals.ReleaseBurst(activity, Releases(office, since, now.UtcDateTime), rules))
+            .Concat(RingSignals.NumberSeries(activity, rules))
+            .Concat(RingSignals.NoShowRate([.. bookings.Where(b => b.Date < today)], rules))
+            .Concat(RingSignals.PossibleSamePerson(bookings))
+            .ToList();
+        var changed = signals.Count == 0 ? 0 : await writes.RunAsync(s => signals.Count(signal => Keep(s, office.Id, signal, now.UtcDateTime)), ct);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogScanned(logger, office.Code, requests.Count, signals.Count, changed, elapsed);
+        return changed;
+    }
+
+    /// <summary>The moments places go at an office: each day's intake opening (midnight where intake is always open).</summary>
+    internal static IEnumerable<DateTime> Releases(Office office, DateTime sinceUtc, DateTime nowUtc)
+    {
+        var opens = office.Settings.IntakeOpens ?? TimeOnly.MinValue;
+        for (var day = office.Calendar.LocalDate(new DateTimeOffset(sinceUtc, TimeSpan.Zero)); ; day = day.AddDays(1))
+        {
+            var release = office.Calendar.ToUtc(day, opens);
+            if (release > nowUtc)
+            {
+                yield break;
+            }
+
+            yield return release;
+        }
+    }
+
+    private static List<Request> Requests(SqlSession s, Office office, DateTime since) =>
+        [.. s.List(
+            $"""
+            SELECT m."MessageId" AS "MessageId", m."Phone" AS "Phone", m."Body" AS "Body", m."ReceivedAtUtc" AS "ReceivedAtUtc", m."Outcome" AS "Outcome",
+                   b."Code" AS "Code", b."PersonKey" AS "PersonKey", b."IsOwner" AS "IsOwner", b."Date" AS "Date", b."State" AS "State",
+                   p."PerceptualHash" AS "PerceptualHash"
+            FROM "Messages" m
+            LEFT JOIN "Bookings" b ON b."Id" = m."BookingId" AND b."PseudonymisedAtUtc" IS NULL
+            LEFT JOIN "IdPhotos" p ON p."MessageId" = m."MessageId"
+            WHERE m."OfficeId" = @office AND m."ReceivedAtUtc" >= @since
+              AND (b."Id" IS NOT NULL OR p."PerceptualHash" IS NOT NULL OR m."Outcome" LIKE '%{nameof(RefusalReason.TooManyDependants)}%')
+            """,
+            r => Read(r, office),
+            ("@office", office.Id), ("@since", since))
+            .OfType<Request>()];
+
+    private static Request? Read(System.Data.Common.DbDataReader r, Office office)
+    {
+        if (MessageParser.Parse(r.Get<string>("Body"), office.Settings.MessageFormat) is not BookingRequest request)
+        {
+            return null;
+        }
+
+        var at = r.GetUtc("ReceivedAtUtc");
+        var localDay = office.Calendar.LocalDate(new DateTimeOffset(at, TimeSpan.Zero));
+        var code = r.Get<string?>("Code");
+        var date = code is null ? request.ArrivalDate ?? localDay : r.Get<DateOnly>("Date");
+        var dependant = code is null ? AgePolicy.Classify(request.BirthDate, date) != AgeGroup.Adult : !r.Get<bool>("IsOwner");
+        var refusal = code is null && OutcomeJson.Read(r.Get<string>("Outcome")) is BookingRefused { Reason: RefusalReason.TooManyDependants };
+        var hash = r.Get<long?>("PerceptualHash");
+        return new Request(
+            new BookingFact(
+                code, r.Get<string>("Phone"), r.Get<string?>("PersonKey") ?? PersonKey.For(request.Name, request.BirthDate), request.Name, request.BirthDate,
+                request.Address, dependant, date, code is not null && r.GetEnum<BookingState>("State") == BookingState.Forfeited, at, localDay,
+                hash is { } h ? unchecked((ulong)h) : null),
+            refusal);
+    }
+
+    private static List<NumberActivity> Activity(SqlSession s, int officeId, DateTime since) =>
+        s.List(
+            """
+            SELECT p."Number" AS "Number", p."FirstSeenUtc" AS "FirstSeenUtc", COUNT(m."MessageId") AS "Messages",
+                   SUM(CASE WHEN m."Body" LIKE '%#%' THEN 1 ELSE 0 END) AS "Bookings"
+            FROM "Phones" p JOIN "Messages" m ON m."Phone" = p."Number"
+            WHERE p."FirstSeenUtc" >= @since AND p."Number" NOT LIKE '~%'
+              AND EXISTS (SELECT 1 FROM "Messages" f WHERE f."Phone" = p."Number" AND f."OfficeId" = @office)
+            GROUP BY p."Number", p."FirstSeenUtc"
+            """,
+            r => new NumberActivity(r.Get<string>("Number"), r.GetUtc("FirstSeenUtc"), (int)r.Get<long>("Messages"), (int)r.Get<long>("Bookings")),
+            ("@office", officeId), ("@since", since));
+
+    /// <summary>Stores a signal found, or adds what is new to the one stored; true when anything changed.</summary>
+    private static bool Keep(SqlSession s, int officeId, DetectedSignal signal, DateTime now)
+    {
+        var evidence = JsonSerializer.Serialize(new StoredEvidence(signal.Evidence, signal.Figures), Json);
+        var created = s.Execute(
+            """
+            INSERT INTO "RingSignals" ("OfficeId", "Kind", "Key", "Evidence", "FirstSeenUtc", "LastSeenUtc")
+            VALUES (@office, @kind, @key, @evidence, @now, @now) ON CONFLICT ("OfficeId", "Key") DO NOTHING
+            """,
+            ("@office", officeId), ("@kind", (int)signal.Kind), ("@key", signal.Key), ("@evidence", evidence), ("@now", now)) == 1;
+        var id = s.Scalar<long>("""SELECT "Id" FROM "RingSignals" WHERE "OfficeId" = @office AND "Key" = @key""", ("@office", officeId), ("@key", signal.Key));
+        var added = 0;
+        foreach (var edge in signal.Edges.Distinct())
+        {
+            added += s.Execute(
+                """
+                INSERT INTO "RingEdges" ("SignalId", "FromKind", "FromKey", "ToKind", "ToKey") VALUES (@id, @fk, @fkey, @tk, @tkey)
+                ON CONFLICT DO NOTHING
+                """,
+                ("@id", id), ("@fk", (int)edge.From.Kind), ("@fkey", edge.From.Key), ("@tk", (int)edge.To.Kind), ("@tkey", edge.To.Key));
+        }
+
+        if (!created && added > 0)
+        {
+            // The ring grew: its evidence is the new one, and a decision on the smaller ring is for a supervisor to take again.
+            s.Execute(
+                """
+                UPDATE "RingSignals" SET "Evidence" = @evidence, "LastSeenUtc" = @now,
+                       "DecidedAtUtc" = NULL, "DecidedBy" = NULL, "Decision" = NULL, "DecisionReason" = NULL
+                WHERE "Id" = @id
+                """,
+                ("@evidence", evidence), ("@now", now), ("@id", id));
+        }
+
+        return created || added > 0;
+    }
+
+    private sealed record Request(BookingFact Fact, bool CapRefusal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ring scan of {Office}: {Requests} requests, {Signals} signals, {Changed} new or grown, {Milliseconds:F0} ms")]
+    private static partial void LogScanned(ILogger logger, string office, int requests, int signals, int changed, double milliseconds);
+}
+
+/// <summary>A signal's evidence as stored: the lines behind it and the figures its text shows.</summary>
+public sealed record StoredEvidence(IReadOnlyList<EvidenceLine> Lines, IReadOnlyList<string> Figures);
