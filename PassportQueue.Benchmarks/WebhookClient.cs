@@ -39,7 +39,7 @@ internal sealed partial class WebhookClient(string baseUrl, int connections) : I
         using var response = await _http.SendAsync(request, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var text = response.IsSuccessStatusCode ? XDocument.Parse(body).Root?.Element("Message")?.Value ?? string.Empty : body;
+        var text = response.IsSuccessStatusCode ? XDocument.Parse(body).Root?.Element("Message") is { } twiml ? (twiml.Element("Body") ?? twiml).Value : string.Empty : body;
         var code = CodePattern().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
         return new Reply((int)response.StatusCode, text, code, elapsed);
     }

@@ -13,8 +13,10 @@ public static class RingSignals
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>
-    /// The same e-KTP photo (hashes within <see cref="RingRules.PhotoDistance"/>) with different
-    /// identities or from different numbers. Photos are grouped around the first one seen.
+    /// The same e-KTP photo (hashes within <see cref="RingRules.PhotoDistance"/>) from different
+    /// numbers, or with different adults' identities. A parent's card sent again for their own balita
+    /// or lansia on their own number is what a family does, and no signal. Photos are grouped around
+    /// the first one seen.
     /// </summary>
     public static IEnumerable<DetectedSignal> SamePhoto(IReadOnlyList<BookingFact> facts, RingRules rules)
     {
@@ -36,8 +38,9 @@ public static class RingSignals
         foreach (var (hash, uses) in groups)
         {
             var people = uses.Select(u => u.PersonKey).Distinct().Count();
+            var adults = uses.Where(u => !u.IsDependant).Select(u => u.PersonKey).Distinct().Count();
             var numbers = uses.Select(u => u.Phone).Distinct().Count();
-            if (people > 1 || numbers > 1)
+            if (adults > 1 || numbers > 1)
             {
                 var photo = RingNode.Photo(hash);
                 yield return new DetectedSignal(

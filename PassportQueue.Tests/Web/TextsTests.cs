@@ -194,6 +194,11 @@ public sealed class TextsTests
         {
             AssertBoth(c => Localized($"CodeEntry_{entry}", c));
         }
+
+        foreach (var check in Enum.GetValues<PassportQueue.Core.Integrity.IntegrityCheck>())
+        {
+            AssertBoth(c => Localized($"Integrity_{check}", c));
+        }
     }
 
     [Fact]
@@ -213,6 +218,9 @@ public sealed class TextsTests
     [Fact]
     public void ShowsATypedReasonAsItWasTyped() =>
         Assert.Equal("dokumen asli tidak dibawa", AuditText.Reason(Dashboard, "dokumen asli tidak dibawa"));
+
+    /// <summary>Renders with the dashboard's texts in Indonesian, as an officer sees it.</summary>
+    internal static string InIndonesian(Func<IStringLocalizer, string> render) => On(CultureInfo.GetCultureInfo("id"), () => render(Dashboard));
 
     /// <summary>Renders with the dashboard's texts in English, as an English reader would see it.</summary>
     internal static string InEnglish(Func<IStringLocalizer, string> render) => On(English, () => render(Dashboard));

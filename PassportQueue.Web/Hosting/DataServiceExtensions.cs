@@ -82,6 +82,7 @@ public static class DataServiceExtensions
         services.AddSingleton<Rings.RingDetector>();
         services.AddSingleton<Rings.RingQueries>();
         services.AddSingleton<Rings.RingDecisions>();
+        services.AddSingleton<Data.Queries.IntegrityQueries>();
         services.AddSingleton<Backup.DatabaseBackup>();
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<TodayQueries>();

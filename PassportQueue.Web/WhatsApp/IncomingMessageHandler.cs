@@ -18,7 +18,7 @@ public sealed class IncomingMessageHandler(
     BookingEngine engine, FloodGuard flood, IPhoneRegistry registry, MediaDownloader media, IdPhotoStore photos, TimeProvider time)
 {
     /// <summary>The reply to one delivery, or null for silence (the rest of a flood).</summary>
-    public async Task<string?> HandleAsync(InboundMessage message, IncomingMedia? attachment, CancellationToken ct)
+    public async Task<WhatsAppReply?> HandleAsync(InboundMessage message, IncomingMedia? attachment, CancellationToken ct)
     {
         using var activity = PassportQueueMetrics.Activities.StartActivity("whatsapp.message");
         var started = time.GetTimestamp();
@@ -26,7 +26,7 @@ public sealed class IncomingMessageHandler(
         var (received, refused) = await engine.ResolveAsync(message, now, ct);
         if (received is null)
         {
-            return ReplyWriter.Write(refused!.Outcome, refused.Office, now);
+            return new WhatsAppReply(ReplyWriter.Write(refused!.Outcome, refused.Office, now), null);
         }
 
         switch (flood.Check(received.Sender.E164, received.MessageId, now))
@@ -48,7 +48,7 @@ public sealed class IncomingMessageHandler(
     }
 
     /// <summary>The reply, with the message counted by its office and outcome (never who sent it).</summary>
-    private string Answer(Office office, MessageOutcome outcome, DateTimeOffset now, long started, Activity? activity)
+    private WhatsAppReply Answer(Office office, MessageOutcome outcome, DateTimeOffset now, long started, Activity? activity)
     {
         var kind = outcome switch
         {
@@ -61,9 +61,12 @@ public sealed class IncomingMessageHandler(
         };
         PassportQueueMetrics.Message(office.Code, kind, time.GetElapsedTime(started));
         activity?.SetTag("pq.office", office.Code).SetTag("pq.outcome", kind);
-        return ReplyWriter.Write(outcome, office, now);
+        return new WhatsAppReply(ReplyWriter.Write(outcome, office, now), outcome is BookingConfirmed { Booking: var booking } ? booking : null);
     }
 }
+
+/// <summary>A reply's text, and the booking whose code's QR image goes with it (a confirmation; a redelivery of one too).</summary>
+public sealed record WhatsAppReply(string Text, BookingView? QrOf);
 
 /// <summary>The one attachment of a message, as Twilio announces it (exactly one; several are no e-KTP photo).</summary>
 public sealed record IncomingMedia(string Url, string ContentType);

@@ -38,7 +38,7 @@ public sealed class SimulatorClient(HttpClient http, TwilioAuthToken token)
         using var response = await http.SendAsync(request, ct);
         var content = await response.Content.ReadAsStringAsync(ct);
         var reply = response.IsSuccessStatusCode
-            ? XDocument.Parse(content).Root?.Element("Message")?.Value ?? string.Empty
+            ? XDocument.Parse(content).Root?.Element("Message") is { } message ? (message.Element("Body") ?? message).Value : string.Empty
             : content;
         return ((int)response.StatusCode, reply);
     }

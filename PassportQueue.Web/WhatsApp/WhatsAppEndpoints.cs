@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using Twilio.TwiML;
 
@@ -28,13 +30,15 @@ public static partial class WhatsAppEndpoints
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(limit));
         hooks.MapPost("/whatsapp", IncomingAsync);
+        // Public, as Twilio fetches it without credentials: the address itself is the secret, and it expires.
+        app.MapGet(QrCodes.Path + "/{token}", QrImage).AllowAnonymous().DisableAntiforgery();
         hooks.MapPost("/status", StatusAsync);
         return app;
     }
 
     /// <summary>One incoming WhatsApp message, answered in TwiML (<see cref="IncomingMessageHandler"/>).</summary>
     public static async Task<Results<ContentHttpResult, BadRequest<string>>> IncomingAsync(
-        HttpRequest request, IncomingMessageHandler handler, CancellationToken ct)
+        HttpRequest request, IncomingMessageHandler handler, QrCodes qr, IOptions<TwilioOptions> options, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         string? Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : null;
@@ -46,8 +50,22 @@ public static partial class WhatsAppEndpoints
 
         // Exactly one image: a message with several attachments is not an e-KTP photo.
         var media = Field("NumMedia") == "1" ? new IncomingMedia(Field("MediaUrl0") ?? string.Empty, Field("MediaContentType0") ?? string.Empty) : null;
-        return TwiML(await handler.HandleAsync(new InboundMessage(sid, from, to, body), media, ct));
+        var reply = await handler.HandleAsync(new InboundMessage(sid, from, to, body), media, ct);
+        // The confirmation carries its code's QR image, from the address Twilio called (the app's public address).
+        var image = reply?.QrOf is { } booking && BookingCode.TryParse(booking.Code, out var code)
+            ? qr.UrlOf(PublicBase(request, options.Value.PublicBaseUrl), code, booking.CheckInDeadlineUtc.AddDays(1))
+            : null;
+        return TwiML(reply?.Text, image);
     }
+
+    /// <summary>A booking code's QR image (<see cref="QrCodes"/>); 404 with a text for a forged or expired address.</summary>
+    public static IResult QrImage(string token, QrCodes qr) =>
+        qr.Read(token) is { } code
+            ? Results.File(QrCodes.Png(code), "image/png")
+            : Results.Text("QR code not found or expired.", "text/plain", statusCode: StatusCodes.Status404NotFound);
+
+    private static string PublicBase(HttpRequest request, string? publicBaseUrl) =>
+        publicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     /// <summary>A delivery status for a message we sent; an older status never replaces a newer one.</summary>
     public static async Task<Ok> StatusAsync(HttpRequest request, OutboxStore outbox, TimeProvider time, CancellationToken ct)
@@ -78,12 +96,19 @@ public static partial class WhatsAppEndpoints
     [LoggerMessage(Level = LogLevel.Information, Message = "Development: no Twilio:AuthToken configured; webhooks are signed with the generated token {Token}")]
     private static partial void LogGeneratedToken(ILogger logger, string token);
 
-    private static ContentHttpResult TwiML(string? message)
+    private static ContentHttpResult TwiML(string? message, string? imageUrl = null)
     {
         var response = new MessagingResponse();
         if (message is not null)
         {
-            response.Message(message);
+            var reply = new Twilio.TwiML.Messaging.Message();
+            reply.Body(message);
+            if (imageUrl is not null)
+            {
+                reply.Media(new Uri(imageUrl));
+            }
+
+            response.Append(reply);
         }
 
         return TypedResults.Content(response.ToString(), "application/xml; charset=utf-8");

@@ -35,11 +35,16 @@ public sealed class RingSignalsTests
     }
 
     [Fact]
-    public void OnePersonSendingTheirOwnPhotoTwiceIsNoSignal()
+    public void OnePersonSendingTheirOwnPhotoTwiceOrForTheirDependantsIsNoSignal()
     {
-        var facts = new[] { Fact("+6281100000001", "ANI", photo: 42), Fact("+6281100000001", "ANI", photo: 42, seconds: 60) };
+        var facts = new[]
+        {
+            Fact("+6281100000001", "ANI", photo: 42), Fact("+6281100000001", "ANI", photo: 42, seconds: 60),
+            Fact("+6281100000001", "ANAK ANI", photo: 42, dependant: true, born: new DateOnly(2023, 5, 5)),
+        };
 
         Assert.Empty(RingSignals.SamePhoto(facts, Rules));
+        Assert.Single(RingSignals.SamePhoto([.. facts, Fact("+6281100000001", "BUDI", photo: 42)], Rules));
     }
 
     [Fact]

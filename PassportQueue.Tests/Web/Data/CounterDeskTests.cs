@@ -34,6 +34,26 @@ public abstract class CounterDeskTests(DatabaseProvider provider)
     }
 
     [SkippableFact]
+    public async Task RecordsWhetherACodeWasTypedOrScannedFromItsQrCodeAndByWhom()
+    {
+        await using var h = await EngineHarness.StartAsync(provider);
+        var typed = await h.BookAsync(Budi, "#BUDI#25011987#02122026");
+        var scanned = await h.BookAsync("+6281234500002", "#SITI#01011990#02122026");
+        h.Clock.SetUtcNow(Morning);
+
+        Assert.Equal(CounterStatus.Done, (await h.Counter.LookUpAsync(CounterInput.QrContent(BookingCode.TryParse(scanned.Code, out var c) ? c : default), "BGR", default)).Status);
+        await h.Counter.CheckInAsync(typed.Code, "BGR", Officer, default);
+        await h.Counter.CheckInAsync(" pq:" + scanned.Code + " ", "BGR", Actor.Staff("petugas2@bgr"), default);
+
+        var entries = await h.QueryAsync(db => db.Bookings.OrderBy(b => b.QueueNumber).Select(b => b.CheckInEntry).ToListAsync());
+        Assert.Equal([CodeEntry.Typed, CodeEntry.Scanned], entries);
+        var audit = await h.QueryAsync(db => db.AuditEntries.Where(e => e.Action == AuditAction.Arrived).OrderBy(e => e.Id).Select(e => new { e.Actor, e.Reason }).ToListAsync());
+        Assert.Equal(
+            [(Officer.Value, "~CheckedIn|1|Typed"), ("staff:petugas2@bgr", "~CheckedIn|2|Scanned")],
+            audit.Select(a => (a.Actor, a.Reason)));
+    }
+
+    [SkippableFact]
     public async Task AcceptsCheckInAtTheDeadlineItself()
     {
         await using var h = await EngineHarness.StartAsync(provider);

@@ -9,6 +9,9 @@ internal static class TwiML
     {
         var messages = XDocument.Parse(xml).Root!.Elements("Message").ToList();
         Assert.True(messages.Count <= 1, "A reply has at most one message.");
-        return messages.SingleOrDefault()?.Value ?? string.Empty;
+        return messages.SingleOrDefault() is { } message ? (message.Element("Body") ?? message).Value : string.Empty;
     }
+
+    /// <summary>The address of the image the reply carries, or null.</summary>
+    public static string? MediaOf(string xml) => XDocument.Parse(xml).Root!.Elements("Message").SingleOrDefault()?.Element("Media")?.Value;
 }

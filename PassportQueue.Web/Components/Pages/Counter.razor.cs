@@ -56,14 +56,19 @@ public sealed partial class Counter
         }
     }
 
+    /// <summary>How the code on screen was entered (a scanner types the QR code's prefix, a person does not); the check-in records it.</summary>
+    private CodeEntry Entry { get; set; }
+
     private async Task FindAsync()
     {
         Details = null;
+        Entry = CounterInput.Read(Typed).Entry;
         Show(await Desk.LookUpAsync(Typed, Me.Scope, CancellationToken.None), announceDone: false);
         await LoadAsync(_last?.Booking);
     }
 
-    private Task ArriveAsync() => ActAsync(code => Desk.CheckInAsync(code, Me.Scope, Me.Actor, CancellationToken.None));
+    private Task ArriveAsync() => ActAsync(code => Desk.CheckInAsync(
+        Entry == CodeEntry.Scanned ? CounterInput.QrPrefix + code : code, Me.Scope, Me.Actor, CancellationToken.None));
 
     private Task CompleteAsync() => ActAsync(code => Desk.CompleteAsync(code, Me.Scope, Me.Actor, CancellationToken.None));
 
