@@ -4,11 +4,12 @@ namespace PassportQueue.Benchmarks;
 
 /// <summary>
 /// Command line: <c>[load|crash] --bookings N --concurrency C --raw-commits R --seconds S --preload P --rounds K --folder DIR --keep
-/// --provider Sqlite|Postgres --postgres CONNECTION --nodes N --from FILE --mix bookings|release|offices</c>.
+/// --provider Sqlite|Postgres --postgres CONNECTION --nodes N --from FILE --mix bookings|release|offices --rings on|off</c>
+/// (<c>on</c>: the ring scan every 10 s during the run; <c>off</c>: no ring scan; without it the app's default, every 60 s).
 /// </summary>
 internal sealed record BenchmarkOptions(
     string Mode, int Bookings, int Concurrency, int RawCommits, int Seconds, int Preload, int Rounds, string Folder, bool KeepFolder,
-    string Provider, string PostgresServer, int Nodes, string? From, string Mix)
+    string Provider, string PostgresServer, int Nodes, string? From, string Mix, string Rings)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -31,6 +32,7 @@ internal sealed record BenchmarkOptions(
             Value("--postgres") ?? PostgresTarget.DefaultServer,
             Number("--nodes", 1),
             Value("--from"),
-            Value("--mix") ?? "bookings");
+            Value("--mix") ?? "bookings",
+            Value("--rings") ?? "default");
     }
 }

@@ -57,7 +57,12 @@ internal static class LoadRun
         }
 
         // The first node migrates and seeds; the others start once it has.
-        var settings = LoadMix.Settings(options.Mix);
+        var settings = LoadMix.Settings(options.Mix).Concat(options.Rings switch
+        {
+            "on" => new Dictionary<string, string> { ["Rings__ScanEverySeconds"] = "10" },
+            "off" => new Dictionary<string, string> { ["Rings__Enabled"] = "false" },
+            _ => [],
+        }).ToDictionary();
         var nodes = new List<AppProcess> { await AppProcess.StartAsync(folder, settings, postgres) };
         for (var n = 1; n < options.Nodes; n++)
         {

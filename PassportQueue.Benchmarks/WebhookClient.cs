@@ -56,15 +56,28 @@ internal sealed record LoadMessage(string Sid, string From, string To, string Bo
     public const string Bogor = "+628111100333";
 
     /// <summary>
-    /// The n-th applicant of a population: own number, own name, a date from <paramref name="dates"/>.
-    /// Populations with different <paramref name="offset"/>s share no number and no person.
+    /// The n-th applicant of a population: own number, own name, own adult birth date (1970–1999), a date from
+    /// <paramref name="dates"/>. Populations with different <paramref name="offset"/>s share no number and no person.
+    /// The numbers are spread over the range (id × 7919 mod 90,000,000, a bijection), not consecutive, and birth
+    /// dates vary, as a real population's do: a run of consecutive numbers or ten thousand people born on one day
+    /// is what the ring signals look for.
     /// </summary>
     public static LoadMessage For(string run, int n, IReadOnlyList<DateOnly> dates, string to = Bogor, int offset = 0)
     {
         var id = n + offset;
         var name = new string([.. Enumerable.Range(0, 6).Select(k => (char)('A' + (id / (int)Math.Pow(26, k) % 26)))]);
         var date = dates[n % dates.Count];
-        return new LoadMessage($"SM{run}{n:D10}", $"+62813{10_000_000 + id:D8}", to, $"#PEMOHON {name}#01011990#{date:ddMMyyyy}");
+        var number = 10_000_000 + (int)((long)id * 7919 % 90_000_000);
+        var born = new DateOnly(1970, 1, 1).AddDays(id % 10_957);
+        return new LoadMessage($"SM{run}{n:D10}", $"+62813{number:D8}", to, $"#PEMOHON {name}#{born:ddMMyyyy}#{date:ddMMyyyy}");
+    }
+
+    /// <summary>The same message with another birth date (e.g. a balita's).</summary>
+    public LoadMessage BornOn(DateOnly birthDate)
+    {
+        var fields = Body.Split('#');
+        fields[2] = birthDate.ToString("ddMMyyyy", System.Globalization.CultureInfo.InvariantCulture);
+        return this with { Body = string.Join('#', fields) };
     }
 
     /// <summary>Where the preloaded population starts; the load and crash populations start at 0.</summary>

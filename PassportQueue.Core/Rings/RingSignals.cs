@@ -10,6 +10,9 @@ namespace PassportQueue.Core.Rings;
 /// </summary>
 public static class RingSignals
 {
+    /// <summary>The most lines of evidence kept with one signal (the first ones seen); its figures count them all.</summary>
+    public const int MaxEvidenceLines = 200;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>
@@ -140,7 +143,7 @@ public static class RingSignals
                 yield return new DetectedSignal(
                     SignalKind.ReleaseBurst, "burst|" + release.ToString("yyyy-MM-ddTHH:mm:ss", Invariant),
                     Chain(burst.Select(n => n.Phone)),
-                    [.. burst.Select(n => new EvidenceLine(null, n.Phone, string.Empty, default, null, n.FirstSeenUtc))],
+                    [.. burst.Take(MaxEvidenceLines).Select(n => new EvidenceLine(null, n.Phone, string.Empty, default, null, n.FirstSeenUtc))],
                     [release.ToString("yyyy-MM-ddTHH:mm:ss", Invariant), Count(burst.Count), Count(rules.BurstSeconds)]);
             }
         }
@@ -165,7 +168,7 @@ public static class RingSignals
             {
                 yield return new DetectedSignal(
                     SignalKind.NumberSeries, $"series|{run[0].Phone}", Chain(run.Select(n => n.Phone)),
-                    [.. run.Select(n => new EvidenceLine(null, n.Phone, string.Empty, default, null, n.FirstSeenUtc))],
+                    [.. run.Take(MaxEvidenceLines).Select(n => new EvidenceLine(null, n.Phone, string.Empty, default, null, n.FirstSeenUtc))],
                     [run[0].Phone, run[^1].Phone, Count(run.Count)]);
             }
 
@@ -212,19 +215,32 @@ public static class RingSignals
         foreach (var born in facts.GroupBy(f => f.BirthDate))
         {
             var people = born.GroupBy(f => f.PersonKey).Select(g => g.First()).OrderBy(f => f.PersonKey, StringComparer.Ordinal).ToList();
+            // Two names are one edit apart only if they share a name with one letter left out (or one is the other
+            // with one left out): candidates come from that index, not from every pair, so a day with many
+            // people born on it costs their letters, not their square.
+            var byVariant = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             for (var i = 0; i < people.Count; i++)
             {
-                for (var j = i + 1; j < people.Count; j++)
+                var name = NameOf(people[i].PersonKey);
+                foreach (var variant in Enumerable.Range(0, name.Length).Select(k => name.Remove(k, 1)).Append(name).Distinct())
                 {
-                    var (a, b) = (people[i], people[j]);
-                    if (Messages.NameFolding.OneEditApart(NameOf(a.PersonKey), NameOf(b.PersonKey)))
-                    {
-                        var (ia, ib) = (RingNode.Identity(a.PersonKey), RingNode.Identity(b.PersonKey));
-                        yield return new DetectedSignal(
-                            SignalKind.PossibleSamePerson, $"same-person|{a.PersonKey}|{b.PersonKey}",
-                            [new RingEdge(ia, ib), new RingEdge(RingNode.Number(a.Phone), ia), new RingEdge(RingNode.Number(b.Phone), ib)],
-                            Evidence([a, b]), []);
-                    }
+                    (byVariant.TryGetValue(variant, out var list) ? list : byVariant[variant] = []).Add(i);
+                }
+            }
+
+            var pairs = byVariant.Values.Where(l => l.Count > 1)
+                .SelectMany(l => l.SelectMany((a, x) => l.Skip(x + 1).Select(b => (A: Math.Min(a, b), B: Math.Max(a, b)))))
+                .Distinct().Order();
+            foreach (var (i, j) in pairs)
+            {
+                var (a, b) = (people[i], people[j]);
+                if (Messages.NameFolding.OneEditApart(NameOf(a.PersonKey), NameOf(b.PersonKey)))
+                {
+                    var (ia, ib) = (RingNode.Identity(a.PersonKey), RingNode.Identity(b.PersonKey));
+                    yield return new DetectedSignal(
+                        SignalKind.PossibleSamePerson, $"same-person|{a.PersonKey}|{b.PersonKey}",
+                        [new RingEdge(ia, ib), new RingEdge(RingNode.Number(a.Phone), ia), new RingEdge(RingNode.Number(b.Phone), ib)],
+                        Evidence([a, b]), []);
                 }
             }
         }
@@ -249,7 +265,7 @@ public static class RingSignals
     }
 
     private static List<EvidenceLine> Evidence(IEnumerable<BookingFact> facts) =>
-        [.. facts.OrderBy(f => f.AtUtc).Select(f => new EvidenceLine(f.Code, f.Phone, f.Name, f.BirthDate, f.Address, f.AtUtc))];
+        [.. facts.OrderBy(f => f.AtUtc).Take(MaxEvidenceLines).Select(f => new EvidenceLine(f.Code, f.Phone, f.Name, f.BirthDate, f.Address, f.AtUtc))];
 
     private static string Count(int n) => n.ToString(Invariant);
 

@@ -38,6 +38,11 @@ public sealed class Pseudonymiser(
                     // Batch after batch until no old entry keeps its data.
                 }
 
+                while (await SignalsBatchAsync(ct) == options.Value.BatchSize || await ReportsBatchAsync(ct) == options.Value.BatchSize)
+                {
+                    // Likewise for ring signals last seen, and scalper reports received, that long ago.
+                }
+
                 return total;
             }
         }
@@ -72,6 +77,76 @@ public sealed class Pseudonymiser(
 
         return entries.Count;
     }
+
+    /// <summary>
+    /// A ring signal last seen more than <see cref="RetentionOptions.Days"/> ago keeps its kind, figures, times,
+    /// booking codes and decision; the names, birth dates (to the year), addresses and numbers of its evidence
+    /// become pseudonyms, and so do the identities and addresses it links. The numbers it links stay, as a flag's
+    /// do: they are the blacklist's evidence. Claimed by a conditional update, so each is done once.
+    /// </summary>
+    private async Task<int> SignalsBatchAsync(CancellationToken ct)
+    {
+        var cutoff = RetentionPolicy.CutoffUtc(time.GetUtcNow().UtcDateTime, options.Value.Days);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var due = await db.RingSignals.AsNoTracking()
+            .Where(s => s.LastSeenUtc < cutoff && s.PseudonymisedAtUtc == null)
+            .OrderBy(s => s.Id).Take(options.Value.BatchSize).Select(s => new { s.Id, s.Evidence }).ToListAsync(ct);
+        foreach (var signal in due)
+        {
+            var stored = System.Text.Json.JsonSerializer.Deserialize<Rings.StoredEvidence>(signal.Evidence, Rings.RingDetector.Json)!;
+            var lines = stored.Lines.Select(l => l with
+            {
+                Name = l.Name.Length == 0 ? l.Name : pseudonyms.Name(Core.Bookings.PersonKey.For(l.Name, l.BirthDate)),
+                BirthDate = l.BirthDate == default ? l.BirthDate : Pseudonyms.BirthDate(l.BirthDate),
+                Address = null,
+                Phone = pseudonyms.Phone(l.Phone),
+            }).ToList();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var claimed = await db.RingSignals.Where(s => s.Id == signal.Id && s.PseudonymisedAtUtc == null).ExecuteUpdateAsync(
+                set => set.SetProperty(s => s.PseudonymisedAtUtc, now)
+                    .SetProperty(s => s.Evidence, System.Text.Json.JsonSerializer.Serialize(stored with { Lines = lines }, Rings.RingDetector.Json)),
+                ct);
+            if (claimed == 1)
+            {
+                var edges = await db.RingEdges.AsNoTracking().Where(e => e.SignalId == signal.Id).ToListAsync(ct);
+                foreach (var edge in edges.Where(e => Personal(e.FromKind, e.FromKey) || Personal(e.ToKind, e.ToKey)))
+                {
+                    await db.RingEdges.Where(e => e.SignalId == edge.SignalId && e.FromKind == edge.FromKind && e.FromKey == edge.FromKey && e.ToKind == edge.ToKind && e.ToKey == edge.ToKey)
+                        .ExecuteUpdateAsync(
+                            set => set.SetProperty(e => e.FromKey, Pseudonymous(edge.FromKind, edge.FromKey)).SetProperty(e => e.ToKey, Pseudonymous(edge.ToKind, edge.ToKey)),
+                            ct);
+                }
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+
+        return due.Count;
+    }
+
+    /// <summary>A <c>LAPOR</c> report received more than <see cref="RetentionOptions.Days"/> ago keeps its text; its reporter's number becomes a pseudonym.</summary>
+    private async Task<int> ReportsBatchAsync(CancellationToken ct)
+    {
+        var cutoff = RetentionPolicy.CutoffUtc(time.GetUtcNow().UtcDateTime, options.Value.Days);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var due = await db.ScalperReports.AsNoTracking()
+            .Where(r => r.ReceivedAtUtc < cutoff && !EF.Functions.Like(r.ReporterPhone, Pseudonyms.Mark + "%"))
+            .OrderBy(r => r.Id).Take(options.Value.BatchSize).Select(r => new { r.Id, r.ReporterPhone }).ToListAsync(ct);
+        foreach (var report in due)
+        {
+            await db.ScalperReports.Where(r => r.Id == report.Id && r.ReporterPhone == report.ReporterPhone)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.ReporterPhone, pseudonyms.Phone(report.ReporterPhone)), ct);
+        }
+
+        return due.Count;
+    }
+
+    private static bool Personal(Core.Rings.NodeKind kind, string key) =>
+        kind is Core.Rings.NodeKind.Identity or Core.Rings.NodeKind.Address && !Pseudonyms.Is(key);
+
+    private string Pseudonymous(Core.Rings.NodeKind kind, string key) =>
+        Personal(kind, key) ? pseudonyms.Of((kind == Core.Rings.NodeKind.Address ? "address|" : string.Empty) + key, Pseudonyms.IdentityLength) : key;
 
     private async Task<(int Count, int Due)> RunBatchAsync(CancellationToken ct)
     {

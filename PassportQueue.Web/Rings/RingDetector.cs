@@ -75,23 +75,45 @@ public sealed partial class RingDetector(
         }
     }
 
-    private static List<Request> Requests(SqlSession s, Office office, DateTime since) =>
-        [.. s.List(
-            $"""
-            SELECT m."MessageId" AS "MessageId", m."Phone" AS "Phone", m."Body" AS "Body", m."ReceivedAtUtc" AS "ReceivedAtUtc", m."Outcome" AS "Outcome",
-                   b."Code" AS "Code", b."PersonKey" AS "PersonKey", b."IsOwner" AS "IsOwner", b."Date" AS "Date", b."State" AS "State",
+    /// <summary>
+    /// The office's bookings made in the window, read from their own columns (no message is parsed), with
+    /// their photo's hash; and its messages in the window that made no booking but carried a photo or were
+    /// refused for the dependant cap, read from their text.
+    /// </summary>
+    private static List<Request> Requests(SqlSession s, Office office, DateTime since)
+    {
+        var bookings = s.List(
+            """
+            SELECT b."Code" AS "Code", b."Phone" AS "Phone", b."PersonKey" AS "PersonKey", b."Name" AS "Name", b."BirthDate" AS "BirthDate",
+                   b."Address" AS "Address", b."IsOwner" AS "IsOwner", b."Date" AS "Date", b."State" AS "State", b."CreatedAtUtc" AS "CreatedAtUtc",
                    p."PerceptualHash" AS "PerceptualHash"
-            FROM "Messages" m
-            LEFT JOIN "Bookings" b ON b."Id" = m."BookingId" AND b."PseudonymisedAtUtc" IS NULL
-            LEFT JOIN "IdPhotos" p ON p."MessageId" = m."MessageId"
-            WHERE m."OfficeId" = @office AND m."ReceivedAtUtc" >= @since
-              AND (b."Id" IS NOT NULL OR p."PerceptualHash" IS NOT NULL OR m."Outcome" LIKE '%{nameof(RefusalReason.TooManyDependants)}%')
+            FROM "Bookings" b LEFT JOIN "IdPhotos" p ON p."MessageId" = b."MessageId"
+            WHERE b."OfficeId" = @office AND b."CreatedAtUtc" >= @since AND b."PseudonymisedAtUtc" IS NULL
             """,
-            r => Read(r, office),
-            ("@office", office.Id), ("@since", since))
-            .OfType<Request>()];
+            r =>
+            {
+                var at = r.GetUtc("CreatedAtUtc");
+                return new Request(
+                    new BookingFact(
+                        r.Get<string>("Code"), r.Get<string>("Phone"), r.Get<string>("PersonKey"), r.Get<string>("Name"), r.Get<DateOnly>("BirthDate"),
+                        r.Get<string?>("Address"), !r.Get<bool>("IsOwner"), r.Get<DateOnly>("Date"), r.GetEnum<BookingState>("State") == BookingState.Forfeited,
+                        at, office.Calendar.LocalDate(new DateTimeOffset(at, TimeSpan.Zero)), Hash(r)),
+                    CapRefusal: false);
+            },
+            ("@office", office.Id), ("@since", since));
+        var refused = s.List(
+            $"""
+            SELECT m."Phone" AS "Phone", m."Body" AS "Body", m."ReceivedAtUtc" AS "ReceivedAtUtc", m."Outcome" AS "Outcome", p."PerceptualHash" AS "PerceptualHash"
+            FROM "Messages" m LEFT JOIN "IdPhotos" p ON p."MessageId" = m."MessageId"
+            WHERE m."OfficeId" = @office AND m."ReceivedAtUtc" >= @since AND m."BookingId" IS NULL
+              AND (p."PerceptualHash" IS NOT NULL OR m."Outcome" LIKE '%{nameof(RefusalReason.TooManyDependants)}%')
+            """,
+            r => Refused(r, office),
+            ("@office", office.Id), ("@since", since));
+        return [.. bookings, .. refused.OfType<Request>()];
+    }
 
-    private static Request? Read(System.Data.Common.DbDataReader r, Office office)
+    private static Request? Refused(System.Data.Common.DbDataReader r, Office office)
     {
         if (MessageParser.Parse(r.Get<string>("Body"), office.Settings.MessageFormat) is not BookingRequest request)
         {
@@ -100,18 +122,15 @@ public sealed partial class RingDetector(
 
         var at = r.GetUtc("ReceivedAtUtc");
         var localDay = office.Calendar.LocalDate(new DateTimeOffset(at, TimeSpan.Zero));
-        var code = r.Get<string?>("Code");
-        var date = code is null ? request.ArrivalDate ?? localDay : r.Get<DateOnly>("Date");
-        var dependant = code is null ? AgePolicy.Classify(request.BirthDate, date) != AgeGroup.Adult : !r.Get<bool>("IsOwner");
-        var refusal = code is null && OutcomeJson.Read(r.Get<string>("Outcome")) is BookingRefused { Reason: RefusalReason.TooManyDependants };
-        var hash = r.Get<long?>("PerceptualHash");
+        var date = request.ArrivalDate ?? localDay;
         return new Request(
             new BookingFact(
-                code, r.Get<string>("Phone"), r.Get<string?>("PersonKey") ?? PersonKey.For(request.Name, request.BirthDate), request.Name, request.BirthDate,
-                request.Address, dependant, date, code is not null && r.GetEnum<BookingState>("State") == BookingState.Forfeited, at, localDay,
-                hash is { } h ? unchecked((ulong)h) : null),
-            refusal);
+                null, r.Get<string>("Phone"), PersonKey.For(request.Name, request.BirthDate), request.Name, request.BirthDate, request.Address,
+                AgePolicy.Classify(request.BirthDate, date) != AgeGroup.Adult, date, Forfeited: false, at, localDay, Hash(r)),
+            OutcomeJson.Read(r.Get<string>("Outcome")) is BookingRefused { Reason: RefusalReason.TooManyDependants });
     }
+
+    private static ulong? Hash(System.Data.Common.DbDataReader r) => r.Get<long?>("PerceptualHash") is { } h ? unchecked((ulong)h) : null;
 
     private static List<NumberActivity> Activity(SqlSession s, int officeId, DateTime since) =>
         s.List(
@@ -137,8 +156,15 @@ public sealed partial class RingDetector(
             """,
             ("@office", officeId), ("@kind", (int)signal.Kind), ("@key", signal.Key), ("@evidence", evidence), ("@now", now)) == 1;
         var id = s.Scalar<long>("""SELECT "Id" FROM "RingSignals" WHERE "OfficeId" = @office AND "Key" = @key""", ("@office", officeId), ("@key", signal.Key));
+        // Only the edges not stored yet are written: a signal seen again at every scan costs one read.
+        var stored = created
+            ? []
+            : s.List(
+                """SELECT "FromKind" AS "FromKind", "FromKey" AS "FromKey", "ToKind" AS "ToKind", "ToKey" AS "ToKey" FROM "RingEdges" WHERE "SignalId" = @id""",
+                r => new RingEdge(new RingNode(r.GetEnum<NodeKind>("FromKind"), r.Get<string>("FromKey")), new RingNode(r.GetEnum<NodeKind>("ToKind"), r.Get<string>("ToKey"))),
+                ("@id", id)).ToHashSet();
         var added = 0;
-        foreach (var edge in signal.Edges.Distinct())
+        foreach (var edge in signal.Edges.Distinct().Where(e => !stored.Contains(e)))
         {
             added += s.Execute(
                 """

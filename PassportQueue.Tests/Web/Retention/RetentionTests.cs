@@ -108,6 +108,37 @@ public abstract class RetentionTests(DatabaseProvider provider)
 
     private static string Day(EngineHarness h, int daysAhead) => h.Clock.GetUtcNow().AddDays(daysAhead).ToString("ddMMyyyy", System.Globalization.CultureInfo.InvariantCulture);
 
+    [SkippableFact]
+    public async Task PseudonymisesTheEvidenceOfRingSignalsLastSeenThatLongAgoButKeepsTheirNumbers()
+    {
+        await using var h = await EngineHarness.StartAsync(provider);
+        await h.BookAsync(Ani, "#RINA MARLINA#05051995#02122026");
+        await h.BookAsync(Budi, "#RINI MARLINA#05051995#02122026");
+        await h.BookAsync(Citra, "#JOKO#01011980#02122026");
+        await h.Get<PassportQueue.Web.Rings.RingDetector>().ScanAsync(default);
+        Assert.Equal(2, await h.QueryAsync(db => db.RingSignals.CountAsync()));
+
+        await h.SendAsync(Citra, "LAPOR calo menawarkan kode di parkiran");
+
+        h.Clock.SetUtcNow(Builders.Now.AddDays(RetentionPolicy.DefaultDays).AddHours(1));
+        await h.Get<Pseudonymiser>().RunAsync(default);
+        await h.Get<Pseudonymiser>().RunAsync(default);
+
+        var report = await h.QueryAsync(db => db.ScalperReports.SingleAsync());
+        Assert.True(Pseudonyms.Is(report.ReporterPhone));
+        Assert.Equal("calo menawarkan kode di parkiran", report.Text);
+
+        var evidence = await h.QueryAsync(db => db.RingSignals.Select(s => s.Evidence).ToListAsync());
+        Assert.All(evidence, e => Assert.DoesNotContain("MARLINA", e, StringComparison.Ordinal));
+        Assert.All(evidence, e => Assert.DoesNotContain("\"phone\":\"+62", e, StringComparison.Ordinal));
+        Assert.All(evidence, e => Assert.DoesNotContain("1995-05-05", e, StringComparison.Ordinal));
+        Assert.Contains(evidence, e => e.Contains("BGR-", StringComparison.Ordinal));
+        var edges = await h.QueryAsync(db => db.RingEdges.ToListAsync());
+        Assert.All(edges.Where(e => e.FromKind == PassportQueue.Core.Rings.NodeKind.Identity), e => Assert.True(Pseudonyms.Is(e.FromKey)));
+        Assert.Contains(edges, e => e.FromKind == PassportQueue.Core.Rings.NodeKind.Number && e.FromKey == Ani);
+        Assert.Equal(2, await h.QueryAsync(db => db.RingSignals.CountAsync(s => s.PseudonymisedAtUtc != null)));
+    }
+
     public sealed class OnSqlite() : RetentionTests(DatabaseProvider.Sqlite);
 
     public sealed class OnPostgres() : RetentionTests(DatabaseProvider.Postgres);

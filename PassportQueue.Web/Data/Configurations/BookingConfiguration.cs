@@ -32,6 +32,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasIndex(b => b.CheckInDeadlineUtc).HasFilter($"\"State\" = {StateSql.Booked}").HasDatabaseName("IX_Bookings_BookedDeadline");
         // The retention finds the bookings still holding personal data, oldest change first.
         builder.HasIndex(b => b.UpdatedAtUtc).HasFilter("\"PseudonymisedAtUtc\" IS NULL").HasDatabaseName("IX_Bookings_Identified");
+        // The ring scan reads an office's recent bookings.
+        builder.HasIndex(b => new { b.OfficeId, b.CreatedAtUtc }).HasDatabaseName("IX_Bookings_OfficeCreated");
         builder.HasOne<Office>().WithMany().HasForeignKey(b => b.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(b => b.IsActive);
     }

@@ -24,5 +24,7 @@ internal sealed class PhoneRecordConfiguration : IEntityTypeConfiguration<PhoneR
             .HasDatabaseName("UX_Phones_Owner");
         // Only flagged and blacklisted numbers are listed; clear ones stay out of the index.
         builder.HasIndex(p => p.Standing).HasFilter($"\"Standing\" <> {StateSql.Clear}");
+        // The ring scan reads the numbers new in its window (bursts, series).
+        builder.HasIndex(p => p.FirstSeenUtc);
     }
 }

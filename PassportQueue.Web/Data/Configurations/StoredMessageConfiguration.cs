@@ -16,5 +16,7 @@ internal sealed class StoredMessageConfiguration : IEntityTypeConfiguration<Stor
         builder.Property(m => m.Body).HasMaxLength(4096).IsRequired();
         builder.Property(m => m.Outcome).IsRequired();
         builder.HasIndex(m => new { m.Phone, m.ReceivedAtUtc });
+        // The ring scan reads an office's recent messages that made no booking (refusals, with or without a photo).
+        builder.HasIndex(m => new { m.OfficeId, m.ReceivedAtUtc }).HasFilter("\"BookingId\" IS NULL").HasDatabaseName("IX_Messages_OfficeUnbooked");
     }
 }

@@ -326,6 +326,9 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasDatabaseName("IX_Bookings_Identified")
                         .HasFilter("\"PseudonymisedAtUtc\" IS NULL");
 
+                    b.HasIndex("OfficeId", "CreatedAtUtc")
+                        .HasDatabaseName("IX_Bookings_OfficeCreated");
+
                     b.HasIndex("OfficeId", "Date", "DayPlace")
                         .IsUnique()
                         .HasDatabaseName("UX_Bookings_DayPlace")
@@ -398,6 +401,8 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Number");
+
+                    b.HasIndex("FirstSeenUtc");
 
                     b.HasIndex("OwnerPersonKey")
                         .IsUnique()
@@ -903,6 +908,9 @@ namespace PassportQueue.Web.Data.Migrations
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PseudonymisedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfficeId", "Key")
@@ -1054,6 +1062,10 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("MessageId");
+
+                    b.HasIndex("OfficeId", "ReceivedAtUtc")
+                        .HasDatabaseName("IX_Messages_OfficeUnbooked")
+                        .HasFilter("\"BookingId\" IS NULL");
 
                     b.HasIndex("Phone", "ReceivedAtUtc");
 

@@ -28,6 +28,9 @@ public sealed class RingSignalRecord
     public Core.Rings.RingDecision? Decision { get; set; }
 
     public string? DecisionReason { get; set; }
+
+    /// <summary>When the retention replaced the names, birth dates, addresses and identities of its evidence with pseudonyms; null while kept.</summary>
+    public DateTime? PseudonymisedAtUtc { get; set; }
 }
 
 /// <summary>One edge a signal draws between two nodes (numbers, identities, addresses, photos).</summary>

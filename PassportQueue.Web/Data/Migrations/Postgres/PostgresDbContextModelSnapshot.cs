@@ -341,6 +341,9 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         .HasDatabaseName("IX_Bookings_Identified")
                         .HasFilter("\"PseudonymisedAtUtc\" IS NULL");
 
+                    b.HasIndex("OfficeId", "CreatedAtUtc")
+                        .HasDatabaseName("IX_Bookings_OfficeCreated");
+
                     b.HasIndex("OfficeId", "Date", "DayPlace")
                         .IsUnique()
                         .HasDatabaseName("UX_Bookings_DayPlace")
@@ -415,6 +418,8 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.HasKey("Number");
+
+                    b.HasIndex("FirstSeenUtc");
 
                     b.HasIndex("OwnerPersonKey")
                         .IsUnique()
@@ -930,6 +935,9 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                     b.Property<int>("OfficeId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("PseudonymisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfficeId", "Key")
@@ -1083,6 +1091,10 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("MessageId");
+
+                    b.HasIndex("OfficeId", "ReceivedAtUtc")
+                        .HasDatabaseName("IX_Messages_OfficeUnbooked")
+                        .HasFilter("\"BookingId\" IS NULL");
 
                     b.HasIndex("Phone", "ReceivedAtUtc");
 

@@ -39,7 +39,8 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                     DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Decision = table.Column<int>(type: "integer", nullable: true),
-                    DecisionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    DecisionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PseudonymisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -86,6 +87,22 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Phones_FirstSeenUtc",
+                table: "Phones",
+                column: "FirstSeenUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_OfficeUnbooked",
+                table: "Messages",
+                columns: new[] { "OfficeId", "ReceivedAtUtc" },
+                filter: "\"BookingId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_OfficeCreated",
+                table: "Bookings",
+                columns: new[] { "OfficeId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RingEdges_FromKind_FromKey",
                 table: "RingEdges",
                 columns: new[] { "FromKind", "FromKey" });
@@ -124,6 +141,18 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RingSignals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Phones_FirstSeenUtc",
+                table: "Phones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Messages_OfficeUnbooked",
+                table: "Messages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Bookings_OfficeCreated",
+                table: "Bookings");
 
             migrationBuilder.DropColumn(
                 name: "PerceptualHash",

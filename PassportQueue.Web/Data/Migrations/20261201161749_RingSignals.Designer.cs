@@ -11,7 +11,7 @@ using PassportQueue.Web.Data;
 namespace PassportQueue.Web.Data.Migrations
 {
     [DbContext(typeof(PassportQueueDbContext))]
-    [Migration("20261201154655_RingSignals")]
+    [Migration("20261201161749_RingSignals")]
     partial class RingSignals
     {
         /// <inheritdoc />
@@ -329,6 +329,9 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasDatabaseName("IX_Bookings_Identified")
                         .HasFilter("\"PseudonymisedAtUtc\" IS NULL");
 
+                    b.HasIndex("OfficeId", "CreatedAtUtc")
+                        .HasDatabaseName("IX_Bookings_OfficeCreated");
+
                     b.HasIndex("OfficeId", "Date", "DayPlace")
                         .IsUnique()
                         .HasDatabaseName("UX_Bookings_DayPlace")
@@ -401,6 +404,8 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Number");
+
+                    b.HasIndex("FirstSeenUtc");
 
                     b.HasIndex("OwnerPersonKey")
                         .IsUnique()
@@ -906,6 +911,9 @@ namespace PassportQueue.Web.Data.Migrations
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PseudonymisedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfficeId", "Key")
@@ -1057,6 +1065,10 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("MessageId");
+
+                    b.HasIndex("OfficeId", "ReceivedAtUtc")
+                        .HasDatabaseName("IX_Messages_OfficeUnbooked")
+                        .HasFilter("\"BookingId\" IS NULL");
 
                     b.HasIndex("Phone", "ReceivedAtUtc");
 

@@ -12,7 +12,7 @@ using PassportQueue.Web.Data;
 namespace PassportQueue.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261201154933_PostgresRingSignals")]
+    [Migration("20261201161821_PostgresRingSignals")]
     partial class PostgresRingSignals
     {
         /// <inheritdoc />
@@ -344,6 +344,9 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         .HasDatabaseName("IX_Bookings_Identified")
                         .HasFilter("\"PseudonymisedAtUtc\" IS NULL");
 
+                    b.HasIndex("OfficeId", "CreatedAtUtc")
+                        .HasDatabaseName("IX_Bookings_OfficeCreated");
+
                     b.HasIndex("OfficeId", "Date", "DayPlace")
                         .IsUnique()
                         .HasDatabaseName("UX_Bookings_DayPlace")
@@ -418,6 +421,8 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.HasKey("Number");
+
+                    b.HasIndex("FirstSeenUtc");
 
                     b.HasIndex("OwnerPersonKey")
                         .IsUnique()
@@ -933,6 +938,9 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                     b.Property<int>("OfficeId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("PseudonymisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfficeId", "Key")
@@ -1086,6 +1094,10 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("MessageId");
+
+                    b.HasIndex("OfficeId", "ReceivedAtUtc")
+                        .HasDatabaseName("IX_Messages_OfficeUnbooked")
+                        .HasFilter("\"BookingId\" IS NULL");
 
                     b.HasIndex("Phone", "ReceivedAtUtc");
 

@@ -38,7 +38,8 @@ namespace PassportQueue.Web.Data.Migrations
                     DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Decision = table.Column<int>(type: "INTEGER", nullable: true),
-                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PseudonymisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -85,6 +86,22 @@ namespace PassportQueue.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Phones_FirstSeenUtc",
+                table: "Phones",
+                column: "FirstSeenUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_OfficeUnbooked",
+                table: "Messages",
+                columns: new[] { "OfficeId", "ReceivedAtUtc" },
+                filter: "\"BookingId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_OfficeCreated",
+                table: "Bookings",
+                columns: new[] { "OfficeId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RingEdges_FromKind_FromKey",
                 table: "RingEdges",
                 columns: new[] { "FromKind", "FromKey" });
@@ -123,6 +140,18 @@ namespace PassportQueue.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "RingSignals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Phones_FirstSeenUtc",
+                table: "Phones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Messages_OfficeUnbooked",
+                table: "Messages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Bookings_OfficeCreated",
+                table: "Bookings");
 
             migrationBuilder.DropColumn(
                 name: "PerceptualHash",
