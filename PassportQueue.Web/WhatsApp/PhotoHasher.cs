@@ -9,11 +9,19 @@ namespace PassportQueue.Web.WhatsApp;
 /// </summary>
 public static class PhotoHasher
 {
-    /// <summary>The image's hash, or null.</summary>
+    /// <summary>The image's hash, or null for bytes that are no image (a photo that cannot be hashed still books; it just has no hash).</summary>
     public static ulong? Of(byte[] image)
     {
-        using var bitmap = SKBitmap.Decode(image);
-        if (bitmap is null || bitmap.Width < 1 || bitmap.Height < 1)
+        ArgumentNullException.ThrowIfNull(image);
+        using var data = SKData.CreateCopy(image);
+        using var codec = SKCodec.Create(data);
+        if (codec is null || codec.Info.Width < 1 || codec.Info.Height < 1)
+        {
+            return null;
+        }
+
+        using var bitmap = SKBitmap.Decode(codec);
+        if (bitmap is null)
         {
             return null;
         }

@@ -39,7 +39,7 @@ public abstract class HostileInputTests(DatabaseProvider provider) : IAsyncLifet
         { "#BUDI#25011987#02122026#EXTRA#FIELDS", "pesan Anda berisi 5" },
         { "##########", "pesan Anda berisi" },
         { "#", "pesan Anda berisi 0" },
-        { "#مرحبا#25011987#02122026", "nama hanya boleh" },
+        { "#مرحبا#25011987#02122026", "nama memuat huruf dari abjad lain" },
         { "#BUDI\u202E#25011987#02122026", "nama hanya boleh" },
         { "#BUDI#25011987#02122026\u200B", "Kode booking" },
     };
