@@ -57,6 +57,10 @@ public sealed class IncomingMessageHandler(
             FormatRejected => "format",
             CommandAnswered answered => "command:" + answered.Command,
             Throttled => "throttled",
+            EntryReceived => "entered",
+            EntryNotOpen => "not-released",
+            ReportReceived => "reported",
+            CodeChecked => "code-checked",
             _ => "not-accepted",
         };
         PassportQueueMetrics.Message(office.Code, kind, time.GetElapsedTime(started));
