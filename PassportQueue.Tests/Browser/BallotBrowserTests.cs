@@ -88,12 +88,5 @@ public sealed class BallotBrowserTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(visitor, "ballot-public");
     }
 
-    private async Task<string> SendAsync(string from, string body)
-    {
-        var url = $"{_base}/webhooks/twilio/whatsapp";
-        using var http = new HttpClient();
-        using var request = AppFactory.SignedRequest(url, AppFactory.Message(from, body, Jakarta));
-        using var response = await http.SendAsync(request);
-        return TwiML.ReplyOf(await response.Content.ReadAsStringAsync());
-    }
+    private Task<string> SendAsync(string from, string body) => BrowserSession.SendWhatsAppAsync(_base, from, body, Jakarta);
 }

@@ -81,6 +81,15 @@ internal sealed class BrowserSession : IAsyncDisposable
     public static Task ExpectTextAsync(ILocator locator, string text) =>
         Assertions.Expect(locator).ToContainTextAsync(text, new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
 
+    /// <summary>Sends a WhatsApp message to the app on <paramref name="baseUrl"/> as Twilio does (signed), and returns the reply's text.</summary>
+    public static async Task<string> SendWhatsAppAsync(string baseUrl, string from, string body, string to = "+628111100333")
+    {
+        using var http = new HttpClient();
+        using var request = Web.WhatsApp.AppFactory.SignedRequest($"{baseUrl}/webhooks/twilio/whatsapp", Web.WhatsApp.AppFactory.Message(from, body, to));
+        using var response = await http.SendAsync(request);
+        return Web.WhatsApp.TwiML.ReplyOf(await response.Content.ReadAsStringAsync());
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);

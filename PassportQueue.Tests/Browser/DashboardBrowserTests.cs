@@ -250,15 +250,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         return page;
     }
 
-    private async Task<string> SendAsync(string from, string body, string to = "+628111100333")
-    {
-        var url = $"{_base}/webhooks/twilio/whatsapp";
-        var form = AppFactory.Message(from, body, to);
-        using var http = new HttpClient();
-        using var request = AppFactory.SignedRequest(url, form);
-        using var response = await http.SendAsync(request);
-        return TwiML.ReplyOf(await response.Content.ReadAsStringAsync());
-    }
+    private Task<string> SendAsync(string from, string body, string to = "+628111100333") => BrowserSession.SendWhatsAppAsync(_base, from, body, to);
 
     private static Task Expect(ILocator locator, string text) => BrowserSession.ExpectTextAsync(locator, text);
 }

@@ -118,11 +118,5 @@ public sealed class RingBrowserTests : IAsyncLifetime
         return page;
     }
 
-    private async Task<string> SendAsync(string from, string body)
-    {
-        using var http = new HttpClient();
-        using var request = AppFactory.SignedRequest($"{_base}/webhooks/twilio/whatsapp", AppFactory.Message(from, body));
-        using var response = await http.SendAsync(request);
-        return TwiML.ReplyOf(await response.Content.ReadAsStringAsync());
-    }
+    private Task<string> SendAsync(string from, string body) => BrowserSession.SendWhatsAppAsync(_base, from, body);
 }
