@@ -77,4 +77,13 @@ public enum AuditAction
 
     /// <summary>A supervisor decided that a number in a ring of signals is not a scalper's (the ring's other numbers may be blacklisted).</summary>
     RingCleared = 24,
+
+    /// <summary>A counter called an arrived applicant.</summary>
+    Called = 25,
+
+    /// <summary>A counter called its applicant again.</summary>
+    Recalled = 26,
+
+    /// <summary>A counter skipped its applicant (did not answer the call), with a reason.</summary>
+    Skipped = 27,
 }

@@ -62,4 +62,7 @@ public enum ReasonCode
 
     /// <summary>A ring decision; values: the ring's id, and the decision (<c>Blacklist</c> or <c>Clear</c>); the supervisor's reason follows.</summary>
     RingDecision = 19,
+
+    /// <summary>A counter's call; values: the counter, the queue number, and a typed reason (a skip's).</summary>
+    CounterCall = 20,
 }

@@ -77,6 +77,12 @@ public sealed record OfficeSettings
     /// <summary>Places the slot schedule offers in a day, before the daily quota is applied.</summary>
     public int SlotPlaces => SlotsPerDay * PlacesPerSlot;
 
+    /// <summary>The office's named counters (loket) that call applicants, in the order the board shows them.</summary>
+    public string[] Counters { get; init; } = ["Loket 1", "Loket 2", "Loket 3"];
+
+    /// <summary>Whether arrived balita and lansia (the priority share) are called before the others.</summary>
+    public bool PriorityFirst { get; init; } = true;
+
     /// <summary>Returns what is wrong with these settings, or nothing when they are usable.</summary>
     public IReadOnlyList<SettingsProblem> Validate()
     {
@@ -106,6 +112,10 @@ public sealed record OfficeSettings
         Require(WindowStartDays >= 0 && WindowStartDays <= WindowEndDays && WindowEndDays <= 366, SettingsProblem.Window);
         Require(ArriveMinutesBefore is >= 0 and <= 240, SettingsProblem.ArriveMinutes);
         Require(Documents.Length > 0, SettingsProblem.Documents);
+        Require(
+            Counters.Length is >= 1 and <= 30 && Counters.All(c => c.Trim().Length is >= 1 and <= 30)
+                && Counters.Select(c => c.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == Counters.Length,
+            SettingsProblem.Counters);
         Require(EntryMinutes is >= 5 and <= 1440 && ReleaseTime.ToTimeSpan() + TimeSpan.FromMinutes(EntryMinutes) <= TimeSpan.FromDays(1), SettingsProblem.EntryPeriod);
         // Entries are messages: with intake hours, the whole entry period must lie inside them.
         Require(

@@ -62,4 +62,7 @@ public enum SettingsProblem
 
     /// <summary>With a ballot and intake hours, the entry period must lie inside the intake hours.</summary>
     EntryOutsideIntake = 19,
+
+    /// <summary>Counters: one to thirty, each named (at most 30 characters), no two alike.</summary>
+    Counters = 20,
 }

@@ -11,6 +11,9 @@ public enum ChangeKind
 
     /// <summary>A draw took an entry, or ran: draw pages reload.</summary>
     Ballot,
+
+    /// <summary>A counter called, recalled or skipped an applicant: boards and counters reload.</summary>
+    Calls,
 }
 
 /// <summary>A committed change at an office; <see cref="AllOffices"/> when a node may have missed some.</summary>

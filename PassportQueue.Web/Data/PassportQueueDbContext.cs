@@ -51,6 +51,8 @@ public class PassportQueueDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<ScalperReport> ScalperReports => Set<ScalperReport>();
 
+    public DbSet<CounterCallRecord> CounterCalls => Set<CounterCallRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -83,6 +83,7 @@ public static class DataServiceExtensions
         services.AddSingleton<Rings.RingQueries>();
         services.AddSingleton<Rings.RingDecisions>();
         services.AddSingleton<Data.Queries.IntegrityQueries>();
+        services.AddSingleton<CounterCalls>();
         services.AddSingleton<Backup.DatabaseBackup>();
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<TodayQueries>();

@@ -630,6 +630,59 @@ namespace PassportQueue.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.CounterCallRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Counter")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QueueNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_CounterCalls_Called")
+                        .HasFilter("\"Kind\" = 0");
+
+                    b.HasIndex("OfficeId", "Date", "Id");
+
+                    b.ToTable("CounterCalls", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CounterCalls_Kind", "\"Kind\" BETWEEN 0 AND 2");
+                        });
+                });
+
             modelBuilder.Entity("PassportQueue.Web.Data.Records.DayCounter", b =>
                 {
                     b.Property<int>("OfficeId")
@@ -1164,6 +1217,15 @@ namespace PassportQueue.Web.Data.Migrations
                     b.HasOne("PassportQueue.Web.Data.Records.BallotEntryRecord", null)
                         .WithMany()
                         .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.CounterCallRecord", b =>
+                {
+                    b.HasOne("PassportQueue.Core.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

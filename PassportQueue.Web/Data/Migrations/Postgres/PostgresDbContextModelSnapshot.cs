@@ -653,6 +653,61 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.CounterCallRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("BookingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Counter")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QueueNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_CounterCalls_Called")
+                        .HasFilter("\"Kind\" = 0");
+
+                    b.HasIndex("OfficeId", "Date", "Id");
+
+                    b.ToTable("CounterCalls", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CounterCalls_Kind", "\"Kind\" BETWEEN 0 AND 2");
+                        });
+                });
+
             modelBuilder.Entity("PassportQueue.Web.Data.Records.DayCounter", b =>
                 {
                     b.Property<int>("OfficeId")
@@ -1193,6 +1248,15 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                     b.HasOne("PassportQueue.Web.Data.Records.BallotEntryRecord", null)
                         .WithMany()
                         .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PassportQueue.Web.Data.Records.CounterCallRecord", b =>
+                {
+                    b.HasOne("PassportQueue.Core.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using PassportQueue.Core.Audit;
+using PassportQueue.Core.Queue;
+using PassportQueue.Tests.Web.Data;
+using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Sql;
+using PassportQueue.Web.Data.Stores;
+
+namespace PassportQueue.Tests.Web.Queue;
+
+/// <summary>Counters call the arrived applicants in order, recall and skip them, each audited; the board shows queue numbers only.</summary>
+public abstract class CounterCallsTests(DatabaseProvider provider)
+{
+    private static readonly Actor Officer = Actor.Staff("petugas@bgr");
+
+    /// <summary>07:00 WIB on 2 December, the appointment day.</summary>
+    private static readonly DateTimeOffset Morning = new(2026, 12, 2, 0, 0, 0, TimeSpan.Zero);
+
+    [SkippableFact]
+    public async Task CallsInQueueOrderWithPriorityApplicantsFirstThenRecallsAndSkipsEachAudited()
+    {
+        await using var h = await EngineHarness.StartAsync(provider);
+        var (office, calls) = await ArrivedAsync(h, "#ADI#01011990#02122026", "#BUDI#02021990#02122026", "#BAYI KECIL#01012025#02122026");
+
+        var first = await calls.CallNextAsync(office, "Loket 1", Officer, default);
+        var second = await calls.CallNextAsync(office, "Loket 2", Officer, default);
+        var recalled = await calls.RecallAsync(office, "Loket 1", Officer, default);
+        var noReason = await calls.SkipAsync(office, "Loket 2", " ", Officer, default);
+        var skipped = await calls.SkipAsync(office, "Loket 2", "tidak datang ke loket", Officer, default);
+        var third = await calls.CallNextAsync(office, "Loket 2", Officer, default);
+        var none = await calls.CallNextAsync(office, "Loket 3", Officer, default);
+
+        // The balita checked in third but is called first; then queue numbers in order.
+        Assert.Equal((CallStatus.Done, 3), (first.Status, first.QueueNumber));
+        Assert.Equal((CallStatus.Done, 1), (second.Status, second.QueueNumber));
+        Assert.Equal((CallStatus.Done, 3), (recalled.Status, recalled.QueueNumber));
+        Assert.Equal(CallStatus.ReasonRequired, noReason.Status);
+        Assert.Equal((CallStatus.Done, 1), (skipped.Status, skipped.QueueNumber));
+        Assert.Equal((CallStatus.Done, 2), (third.Status, third.QueueNumber));
+        Assert.Equal(CallStatus.NoneWaiting, none.Status);
+        Assert.Equal(CallStatus.UnknownCounter, (await calls.CallNextAsync(office, "Loket 9", Officer, default)).Status);
+        Assert.Equal(CallStatus.NothingCalled, (await calls.RecallAsync(office, "Loket 3", Officer, default)).Status);
+
+        var audit = await h.QueryAsync(db => db.AuditEntries
+            .Where(a => a.Action == AuditAction.Called || a.Action == AuditAction.Recalled || a.Action == AuditAction.Skipped)
+            .OrderBy(a => a.Id).Select(a => new { a.Action, a.Actor, a.Reason }).ToListAsync());
+        Assert.Equal(
+            [AuditAction.Called, AuditAction.Called, AuditAction.Recalled, AuditAction.Skipped, AuditAction.Called],
+            audit.Select(a => a.Action));
+        Assert.All(audit, a => Assert.Equal(Officer.Value, a.Actor));
+        Assert.Equal("~CounterCall|Loket 2|1|tidak datang ke loket", audit[3].Reason);
+
+        var board = await calls.BoardAsync(office, default);
+        Assert.Equal([("Loket 1", (int?)3), ("Loket 2", 2), ("Loket 3", null)], board.Counters);
+        Assert.Equal([2, 3, 1, 3], board.LastCalls.Select(c => c.Number));
+        Assert.Empty(board.Next);
+    }
+
+    [SkippableFact]
+    public async Task TwoCountersCallingAtTheSameMomentCallTwoDifferentApplicants()
+    {
+        await using var h = await EngineHarness.StartAsync(provider);
+        var (office, calls) = await ArrivedAsync(h, "#ADI#01011990#02122026", "#BUDI#02021990#02122026");
+        await using var other = await h.SecondNodeAsync();
+        var otherCalls = other.Get<CounterCalls>();
+        other.Clock.SetUtcNow(Morning);
+
+        var results = await Task.WhenAll(
+            calls.CallNextAsync(office, "Loket 1", Officer, default),
+            otherCalls.CallNextAsync(office, "Loket 2", Officer, default));
+
+        Assert.Equal([1, 2], results.Select(r => r.QueueNumber ?? 0).Order());
+        Assert.Equal(2, await h.QueryAsync(db => db.CounterCalls.CountAsync(c => c.Kind == CallKind.Call)));
+        Assert.Equal(CallStatus.NoneWaiting, (await calls.CallNextAsync(office, "Loket 3", Officer, default)).Status);
+    }
+
+    private static async Task<(PassportQueue.Core.Offices.Office Office, CounterCalls Calls)> ArrivedAsync(EngineHarness h, params string[] bodies)
+    {
+        var codes = new List<string>();
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            codes.Add((await h.BookAsync($"+62812345001{i:D2}", bodies[i])).Code);
+        }
+
+        h.Clock.SetUtcNow(Morning);
+        foreach (var code in codes)
+        {
+            await h.Counter.CheckInAsync(code, "BGR", Officer, default);
+        }
+
+        return ((await h.Get<OfficeDirectory>().FindByCodeAsync("BGR", default))!, h.Get<CounterCalls>());
+    }
+
+    public sealed class OnSqlite() : CounterCallsTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : CounterCallsTests(DatabaseProvider.Postgres);
+}

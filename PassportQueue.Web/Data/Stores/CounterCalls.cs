@@ -1,0 +1,157 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PassportQueue.Core.Audit;
+using PassportQueue.Core.Bookings;
+using PassportQueue.Core.Offices;
+using PassportQueue.Core.Queue;
+using PassportQueue.Web.Data.Records;
+
+namespace PassportQueue.Web.Data.Stores;
+
+/// <summary>How a counter's call went.</summary>
+public enum CallStatus
+{
+    /// <summary>Done: <see cref="CallResult.QueueNumber"/> is the applicant called (or recalled, or skipped).</summary>
+    Done = 0,
+
+    /// <summary>No arrived applicant is waiting.</summary>
+    NoneWaiting = 1,
+
+    /// <summary>The counter has no applicant to recall or skip.</summary>
+    NothingCalled = 2,
+
+    /// <summary>A skip needs a reason.</summary>
+    ReasonRequired = 3,
+
+    /// <summary>The office has no counter of that name.</summary>
+    UnknownCounter = 4,
+}
+
+/// <summary>What a counter's call did.</summary>
+public sealed record CallResult(CallStatus Status, int? QueueNumber = null, string? Code = null);
+
+/// <summary>What a display board shows: each counter's number now, the last calls, the next numbers. Queue numbers only.</summary>
+public sealed record BoardView(IReadOnlyList<(string Counter, int? Serving)> Counters, IReadOnlyList<(string Counter, int Number, CallKind Kind, DateTime AtUtc)> LastCalls, IReadOnlyList<int> Next);
+
+/// <summary>
+/// The counters' calls: call the next arrived applicant (<see cref="CallOrder"/>), recall, skip with a
+/// reason. Each is one transaction with its audit line; a call is guarded by the unique index on the
+/// called booking, so two counters pressing "next" at once call two different applicants.
+/// </summary>
+public sealed class CounterCalls(IDbContextFactory<PassportQueueDbContext> contexts, ChangeFeed feed, TimeProvider time)
+{
+    /// <summary>Calls the next arrived applicant of today to <paramref name="counter"/>.</summary>
+    public async Task<CallResult> CallNextAsync(Office office, string counter, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        if (!office.Settings.Counters.Contains(counter, StringComparer.Ordinal))
+        {
+            return new CallResult(CallStatus.UnknownCounter);
+        }
+
+        var now = time.GetUtcNow();
+        var today = office.Calendar.LocalDate(now);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var waiting = await Waiting(db, office.Id, today).ToListAsync(ct);
+        foreach (var next in CallOrder.Order(waiting.Select(w => new WaitingApplicant(w.Id, w.QueueNumber ?? 0, w.IsPriority)), office.Settings.PriorityFirst))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var at = now.UtcDateTime;
+            var called = await db.Database.ExecuteSqlAsync(
+                $"""
+                 INSERT INTO "CounterCalls" ("OfficeId", "Date", "Counter", "BookingId", "QueueNumber", "Kind", "Actor", "AtUtc")
+                 SELECT {office.Id}, {today}, {counter}, {next.BookingId}, {next.QueueNumber}, {(int)CallKind.Call}, {actor.Value}, {at}
+                 WHERE EXISTS (SELECT 1 FROM "Bookings" WHERE "Id" = {next.BookingId} AND "State" = {(int)BookingState.Arrived})
+                 ON CONFLICT ("BookingId") WHERE "Kind" = 0 DO NOTHING
+                 """,
+                ct);
+            if (called == 1)
+            {
+                db.AuditEntries.Add(AuditEntry.Record(at, actor, AuditAction.Called, office.Id, next.BookingId, null, Reason(counter, next.QueueNumber, null)));
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                feed.Publish(new Change(ChangeKind.Calls, office.Code));
+                return new CallResult(CallStatus.Done, next.QueueNumber, waiting.Single(w => w.Id == next.BookingId).Code);
+            }
+        }
+
+        return new CallResult(CallStatus.NoneWaiting);
+    }
+
+    /// <summary>Calls the counter's current applicant again.</summary>
+    public Task<CallResult> RecallAsync(Office office, string counter, Actor actor, CancellationToken ct) =>
+        FollowUpAsync(office, counter, CallKind.Recall, null, actor, ct);
+
+    /// <summary>Gives up on the counter's current applicant, with a reason (they stay checked in and may be recalled by the counter later).</summary>
+    public Task<CallResult> SkipAsync(Office office, string counter, string? reason, Actor actor, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Task.FromResult(new CallResult(CallStatus.ReasonRequired))
+            : FollowUpAsync(office, counter, CallKind.Skip, reason.Trim()[..Math.Min(reason.Trim().Length, 300)], actor, ct);
+
+    /// <summary>The number a counter serves now: its last call or recall, unless it skipped it since.</summary>
+    public async Task<int?> ServingAsync(Office office, string counter, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await LastAsync(db, office, counter, ct) is { Kind: not CallKind.Skip } last ? last.QueueNumber : null;
+    }
+
+    /// <summary>What the office's display board shows today.</summary>
+    public async Task<BoardView> BoardAsync(Office office, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        var today = office.Calendar.LocalDate(time.GetUtcNow());
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var calls = await db.CounterCalls.AsNoTracking().Where(c => c.OfficeId == office.Id && c.Date == today).OrderByDescending(c => c.Id).Take(200).ToListAsync(ct);
+        var counters = office.Settings.Counters
+            .Select(name => (name, calls.FirstOrDefault(c => c.Counter == name) is { Kind: not CallKind.Skip } last ? (int?)last.QueueNumber : null))
+            .ToList();
+        var waiting = await Waiting(db, office.Id, today).ToListAsync(ct);
+        var next = CallOrder.Order(waiting.Select(w => new WaitingApplicant(w.Id, w.QueueNumber ?? 0, w.IsPriority)), office.Settings.PriorityFirst)
+            .Take(6).Select(w => w.QueueNumber).ToList();
+        return new BoardView(
+            counters, [.. calls.Where(c => c.Kind != CallKind.Skip).Take(6).Select(c => (c.Counter, c.QueueNumber, c.Kind, c.AtUtc))], next);
+    }
+
+    private async Task<CallResult> FollowUpAsync(Office office, string counter, CallKind kind, string? reason, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        if (!office.Settings.Counters.Contains(counter, StringComparer.Ordinal))
+        {
+            return new CallResult(CallStatus.UnknownCounter);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await LastAsync(db, office, counter, ct) is not { Kind: not CallKind.Skip } last)
+        {
+            return new CallResult(CallStatus.NothingCalled);
+        }
+
+        var at = time.GetUtcNow().UtcDateTime;
+        db.CounterCalls.Add(new CounterCallRecord
+        {
+            OfficeId = office.Id, Date = last.Date, Counter = counter, BookingId = last.BookingId, QueueNumber = last.QueueNumber,
+            Kind = kind, Reason = reason, Actor = actor.Value, AtUtc = at,
+        });
+        db.AuditEntries.Add(AuditEntry.Record(
+            at, actor, kind == CallKind.Skip ? AuditAction.Skipped : AuditAction.Recalled, office.Id, last.BookingId, null, Reason(counter, last.QueueNumber, reason)));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        feed.Publish(new Change(ChangeKind.Calls, office.Code));
+        return new CallResult(CallStatus.Done, last.QueueNumber);
+    }
+
+    private Task<CounterCallRecord?> LastAsync(PassportQueueDbContext db, Office office, string counter, CancellationToken ct)
+    {
+        var today = office.Calendar.LocalDate(time.GetUtcNow());
+        return db.CounterCalls.Where(c => c.OfficeId == office.Id && c.Date == today && c.Counter == counter).OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Today's checked-in applicants not called yet.</summary>
+    private static IQueryable<Booking> Waiting(PassportQueueDbContext db, int officeId, DateOnly today) =>
+        db.Bookings.AsNoTracking().Where(b => b.OfficeId == officeId && b.Date == today && b.State == BookingState.Arrived
+            && !db.CounterCalls.Any(c => c.BookingId == b.Id && c.Kind == CallKind.Call));
+
+    private static string Reason(string counter, int queueNumber, string? typed) =>
+        SystemReason.Of(ReasonCode.CounterCall, counter, queueNumber.ToString(CultureInfo.InvariantCulture), typed ?? string.Empty).Stored;
+}
