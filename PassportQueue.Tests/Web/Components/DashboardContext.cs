@@ -35,6 +35,7 @@ internal sealed class DashboardContext : BunitContext
         Services.AddSingleton(engine.Get<TodayQueries>());
         Services.AddSingleton(engine.Get<SupervisorQueries>());
         Services.AddSingleton(engine.Get<PassportQueue.Web.Rings.RingQueries>());
+        Services.AddSingleton(engine.Get<PassportQueue.Web.Data.Stores.CounterCalls>());
         Services.AddSingleton<TimeProvider>(engine.Clock);
         Services.AddSingleton(new CounterQueries(
             engine.Get<IDbContextFactory<PassportQueueDbContext>>(),

@@ -91,6 +91,10 @@ public sealed partial class Settings
 
         public string Documents { get; set; } = string.Empty;
 
+        public string Counters { get; set; } = string.Empty;
+
+        public bool PriorityFirst { get; set; }
+
         public static SettingsForm From(OfficeSettings s) => new()
         {
             _original = s,
@@ -107,6 +111,8 @@ public sealed partial class Settings
             ArriveMinutesBefore = s.ArriveMinutesBefore,
             ClosedDates = string.Join("\n", s.ClosedDates.Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
             Documents = string.Join("\n", s.Documents),
+            Counters = string.Join("\n", s.Counters),
+            PriorityFirst = s.PriorityFirst,
             Allocation = s.Allocation,
             ReleaseTime = s.ReleaseTime.ToString("HH:mm", CultureInfo.InvariantCulture),
             EntryMinutes = s.EntryMinutes,
@@ -158,6 +164,8 @@ public sealed partial class Settings
                 ArriveMinutesBefore = ArriveMinutesBefore,
                 ClosedDates = [.. dates.Distinct().Order()],
                 Documents = [.. Lines(Documents)],
+                Counters = [.. Lines(Counters)],
+                PriorityFirst = PriorityFirst,
                 Allocation = Allocation,
                 ReleaseTime = Time(ReleaseTime) ?? _original.ReleaseTime,
                 EntryMinutes = EntryMinutes,
