@@ -82,7 +82,7 @@ public sealed class CounterCalls(IDbContextFactory<PassportQueueDbContext> conte
     public Task<CallResult> RecallAsync(Office office, string counter, Actor actor, CancellationToken ct) =>
         FollowUpAsync(office, counter, CallKind.Recall, null, actor, ct);
 
-    /// <summary>Gives up on the counter's current applicant, with a reason (they stay checked in and may be recalled by the counter later).</summary>
+    /// <summary>Gives up on the counter's current applicant, with a reason: they stay checked in (an officer can still serve them by their code) but are not called again.</summary>
     public Task<CallResult> SkipAsync(Office office, string counter, string? reason, Actor actor, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(reason)
             ? Task.FromResult(new CallResult(CallStatus.ReasonRequired))
