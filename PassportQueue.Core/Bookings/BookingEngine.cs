@@ -65,6 +65,8 @@ public sealed class BookingEngine(IOfficeDirectory offices, IBookingStore store,
             CommandMessage { Command: Command.Status } => await store.RecordAsync(
                 record, new CommandAnswered(Command.Status, await store.ActiveBookingsAsync(message.Sender, cancellationToken)), cancellationToken),
             CommandMessage { Command: Command.Accept } => await store.AcceptOfferAsync(record, cancellationToken),
+            CommandMessage { Command: Command.QueueStatus } => await store.RecordAsync(
+                record, await store.QueueAsync(message.Office, message.Sender, message.Office.Calendar.LocalDate(message.ReceivedAt), cancellationToken), cancellationToken),
             CommandMessage { Command: Command.Report, Argument.Length: > 0 } report => await store.ReportAsync(record, report.Argument, cancellationToken),
             CommandMessage { Command: Command.VerifyCode, Argument.Length: > 0 } check => await store.RecordAsync(
                 record, await CheckCodeAsync(check.Argument, cancellationToken), cancellationToken),

@@ -48,4 +48,7 @@ public interface IBookingStore
 
     /// <summary>The booking with this code, or null when no booking has it.</summary>
     Task<BookingView?> FindCodeAsync(BookingCode code, CancellationToken cancellationToken);
+
+    /// <summary><c>ANTREAN</c>: the sender's active and today's bookings at the office, each with its place in today's queue, and what each counter serves now.</summary>
+    Task<QueueAnswered> QueueAsync(Offices.Office office, PhoneNumber phone, DateOnly today, CancellationToken cancellationToken);
 }

@@ -18,6 +18,7 @@ namespace PassportQueue.Core.Bookings;
 [JsonDerivedType(typeof(EntryNotOpen), "not-released")]
 [JsonDerivedType(typeof(ReportReceived), "reported")]
 [JsonDerivedType(typeof(CodeChecked), "code-checked")]
+[JsonDerivedType(typeof(QueueAnswered), "queue")]
 public abstract record MessageOutcome;
 
 /// <summary>A booking code was issued.</summary>
@@ -95,3 +96,24 @@ public enum CodeStanding
     /// <summary>Genuine, but no longer valid: forfeited or voided.</summary>
     NoLongerValid = 4,
 }
+
+/// <summary><c>ANTREAN</c>: where each of the sender's bookings at the office stands in today's queue.</summary>
+/// <param name="Today">The office's day when it was asked.</param>
+/// <param name="Standings">The bookings.</param>
+/// <param name="Serving">What each counter serves now (today only).</param>
+public sealed record QueueAnswered(DateOnly Today, IReadOnlyList<QueueStanding> Standings, IReadOnlyList<CounterServing> Serving) : MessageOutcome;
+
+/// <summary>One booking's place in the queue.</summary>
+/// <param name="Code">The booking code.</param>
+/// <param name="Date">Its day.</param>
+/// <param name="State">Where it stands.</param>
+/// <param name="SlotStartUtc">Its slot.</param>
+/// <param name="CheckInDeadlineUtc">Its check-in deadline.</param>
+/// <param name="QueueNumber">Its queue number, once checked in.</param>
+/// <param name="Ahead">How many checked-in applicants are called before it, while it waits.</param>
+/// <param name="CalledTo">The counter it was called to, once called.</param>
+public sealed record QueueStanding(
+    string Code, DateOnly Date, BookingState State, DateTime SlotStartUtc, DateTime CheckInDeadlineUtc, int? QueueNumber, int? Ahead, string? CalledTo);
+
+/// <summary>The number a counter serves now.</summary>
+public sealed record CounterServing(string Counter, int Number);

@@ -26,4 +26,7 @@ public enum Command
 
     /// <summary><c>KODE &lt;code&gt;</c>: whether a booking code is genuine, for which office and date, without personal data.</summary>
     VerifyCode = 7,
+
+    /// <summary><c>ANTREAN</c>: on the appointment day, the applicant's queue number, how many are ahead, and what is served now.</summary>
+    QueueStatus = 8,
 }

@@ -32,6 +32,8 @@ public static partial class MessageParser
         ["YA"] = Command.Accept,
         ["LAPOR"] = Command.Report,
         ["KODE"] = Command.VerifyCode,
+        ["ANTREAN"] = Command.QueueStatus,
+        ["ANTRIAN"] = Command.QueueStatus,
     };
 
     /// <summary>Reads a message for an office that uses the given format.</summary>

@@ -169,6 +169,22 @@ public sealed class TextsTests
     public void EveryRingAndApplicantAllyTextHasItsTextInBothLanguages()
     {
         AssertBoth(c => ReplyWriter.Write(new ReportReceived(12), Bogor, Builders.Now, c));
+        var day = new DateOnly(2026, 12, 2);
+        var slot = new DateTime(2026, 12, 2, 1, 0, 0, DateTimeKind.Utc);
+        foreach (var standing in new QueueStanding[]
+        {
+            new("BGR-7K3M9QX2", day.AddDays(1), BookingState.Booked, slot.AddDays(1), slot.AddDays(1).AddMinutes(-30), null, null, null),
+            new("BGR-7K3M9QX2", day, BookingState.Booked, slot, slot.AddMinutes(-30), null, null, null),
+            new("BGR-7K3M9QX2", day, BookingState.Arrived, slot, slot.AddMinutes(-30), 4, 2, null),
+            new("BGR-7K3M9QX2", day, BookingState.Arrived, slot, slot.AddMinutes(-30), 4, null, "Loket 1"),
+            new("BGR-7K3M9QX2", day, BookingState.Completed, slot, slot.AddMinutes(-30), 4, null, "Loket 1"),
+        })
+        {
+            AssertBoth(c => ReplyWriter.Write(new QueueAnswered(day, [standing], []), Bogor, Builders.Now, c));
+            AssertBoth(c => ReplyWriter.Write(new QueueAnswered(day, [standing], [new CounterServing("Loket 1", 3)]), Bogor, Builders.Now, c));
+        }
+
+        AssertBoth(c => ReplyWriter.Write(new QueueAnswered(day, [], []), Bogor, Builders.Now, c));
         foreach (var standing in Enum.GetValues<CodeStanding>())
         {
             AssertBoth(c => ReplyWriter.Write(new CodeChecked("BGR-7K3M9QX2", standing, "Kantor Imigrasi Bogor", new DateOnly(2026, 12, 2)), Bogor, Builders.Now, c));

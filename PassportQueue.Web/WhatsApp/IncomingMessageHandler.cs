@@ -61,6 +61,7 @@ public sealed class IncomingMessageHandler(
             EntryNotOpen => "not-released",
             ReportReceived => "reported",
             CodeChecked => "code-checked",
+            QueueAnswered => "queue",
             _ => "not-accepted",
         };
         PassportQueueMetrics.Message(office.Code, kind, time.GetElapsedTime(started));

@@ -35,6 +35,7 @@ public static class ReplyWriter
                 Time(c, o, notOpen.OpensUtc), o.Settings.EntryMinutes),
             (ReportReceived report, { } o) => WhatsAppText.Get(c, "Report_Received", report.ReportId, o.Settings.Name),
             (CodeChecked check, _) => CodeCheck(c, check),
+            (QueueAnswered queue, { } o) => Queue(c, o, queue),
             _ => throw new InvalidOperationException($"No reply for {outcome.GetType().Name}."),
         };
         return text.Length <= MaxLength ? text : text[..(MaxLength - 1)] + "…";
@@ -111,6 +112,27 @@ public static class ReplyWriter
                     : WhatsAppText.Get(c, "Help_AnyTime", s.WindowEndDays),
                 s.ArriveMinutesBefore),
         };
+    }
+
+    private static string Queue(CultureInfo c, Office office, QueueAnswered queue)
+    {
+        if (queue.Standings.Count == 0)
+        {
+            return WhatsAppText.Get(c, "Queue_None", office.Settings.Name);
+        }
+
+        var serving = queue.Serving.Count == 0
+            ? WhatsAppText.Get(c, "Queue_NobodyServed")
+            : string.Join(", ", queue.Serving.Select(x => $"{x.Counter}: {x.Number.ToString(CultureInfo.InvariantCulture)}"));
+        return string.Join("\n", queue.Standings.Select(q => q switch
+        {
+            { State: BookingState.Arrived, CalledTo: { } counter } => WhatsAppText.Get(c, "Queue_Called", q.QueueNumber ?? 0, counter),
+            { State: BookingState.Arrived } => WhatsAppText.Get(c, "Queue_Waiting", q.QueueNumber ?? 0, q.Ahead ?? 0, serving),
+            { State: BookingState.Booked } when q.Date == queue.Today =>
+                WhatsAppText.Get(c, "Queue_NotCheckedIn", q.Code, Time(c, office, q.SlotStartUtc), Time(c, office, q.CheckInDeadlineUtc)),
+            { State: BookingState.Booked } => WhatsAppText.Get(c, "Queue_Before", q.Code, Date(c, q.Date), Time(c, office, q.SlotStartUtc), Time(c, office, q.CheckInDeadlineUtc)),
+            _ => WhatsAppText.Get(c, "Queue_Ended", q.Code, WhatsAppText.Get(c, $"State_{q.State}")),
+        }));
     }
 
     private static string CodeCheck(CultureInfo c, CodeChecked check) =>

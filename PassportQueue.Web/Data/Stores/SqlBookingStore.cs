@@ -4,6 +4,7 @@ using PassportQueue.Core.Ballot;
 using System.Globalization;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
+using PassportQueue.Core.Queue;
 using PassportQueue.Core.Bookings.Admission;
 using PassportQueue.Core.Phones;
 using PassportQueue.Core.Retention;
@@ -101,6 +102,56 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
         database.ReadAsync(
             s => s.List(BookingRows.Select + """ WHERE b."Code" = @code""", BookingRows.Map, ("@code", code.Value)) is [var view] ? view : null,
             cancellationToken);
+
+    /// <inheritdoc />
+    public Task<QueueAnswered> QueueAsync(Core.Offices.Office office, PhoneNumber phone, DateOnly today, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            s =>
+            {
+                // The booking's usual columns and its queue number.
+                var mine = s.List(
+                    BookingRows.Select.Replace("\nFROM", """, b."QueueNumber" AS "QueueNumber" FROM""", StringComparison.Ordinal) + $"""
+                         WHERE b."Id" IN (SELECT m."BookingId" FROM "Messages" m WHERE m."Phone" = @p AND m."BookingId" IS NOT NULL)
+                           AND b."OfficeId" = @office AND (b."State" IN {StateSql.Active} OR b."Date" = @today) AND b."Date" >= @today
+                         ORDER BY b."SlotStartUtc"
+                        """,
+                    r => (Id: r.Get<long>("Id"), View: BookingRows.Map(r), Queue: r.Get<int?>("QueueNumber")),
+                    ("@p", phone.E164), ("@office", office.Id), ("@today", today));
+                if (mine.Count == 0 || mine.All(b => b.View.Date != today))
+                {
+                    return new QueueAnswered(today, [.. mine.Select(b => Standing(b.View, b.Queue, null, null))], []);
+                }
+
+                var waiting = s.List(
+                    $"""
+                     SELECT b."Id" AS "Id", b."QueueNumber" AS "QueueNumber", b."IsPriority" AS "IsPriority" FROM "Bookings" b
+                     WHERE b."OfficeId" = @office AND b."Date" = @today AND b."State" = {(int)BookingState.Arrived}
+                       AND NOT EXISTS (SELECT 1 FROM "CounterCalls" c WHERE c."BookingId" = b."Id" AND c."Kind" = {(int)CallKind.Call})
+                     """,
+                    r => new WaitingApplicant(r.Get<long>("Id"), r.Get<int?>("QueueNumber") ?? 0, r.Get<bool>("IsPriority")),
+                    ("@office", office.Id), ("@today", today));
+                var order = CallOrder.Order(waiting, office.Settings.PriorityFirst).Select(w => w.BookingId).ToList();
+                var calls = s.List(
+                    """
+                    SELECT c."Counter" AS "Counter", c."BookingId" AS "BookingId", c."QueueNumber" AS "QueueNumber", c."Kind" AS "Kind"
+                    FROM "CounterCalls" c WHERE c."OfficeId" = @office AND c."Date" = @today ORDER BY c."Id" DESC
+                    """,
+                    r => (Counter: r.Get<string>("Counter"), BookingId: r.Get<long>("BookingId"), Number: r.Get<int>("QueueNumber"), Kind: r.GetEnum<CallKind>("Kind")),
+                    ("@office", office.Id), ("@today", today));
+                var serving = office.Settings.Counters
+                    .Select(counter => calls.FirstOrDefault(c => c.Counter == counter) is { Counter: not null, Kind: not CallKind.Skip } last ? new CounterServing(counter, last.Number) : null)
+                    .OfType<CounterServing>().ToList();
+                return new QueueAnswered(
+                    today,
+                    [.. mine.Select(b => Standing(
+                        b.View, b.Queue, order.IndexOf(b.Id) is >= 0 and var ahead ? ahead : null,
+                        calls.FirstOrDefault(c => c.BookingId == b.Id && c.Kind != CallKind.Skip) is { Counter: { } to } ? to : null))],
+                    serving);
+            },
+            cancellationToken);
+
+    private static QueueStanding Standing(BookingView b, int? queue, int? ahead, string? calledTo) =>
+        new(b.Code, b.Date, b.State, b.SlotStartUtc, b.CheckInDeadlineUtc, queue, ahead, calledTo);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<BookingView>> ActiveBookingsAsync(PhoneNumber phone, CancellationToken cancellationToken) =>
