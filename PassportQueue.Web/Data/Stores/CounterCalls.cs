@@ -28,7 +28,7 @@ public enum CallStatus
 }
 
 /// <summary>What a counter's call did.</summary>
-public sealed record CallResult(CallStatus Status, int? QueueNumber = null, string? Code = null);
+public sealed record CallResult(CallStatus Status, int? QueueNumber = null);
 
 /// <summary>What a display board shows: each counter's number now, the last calls, the next numbers. Queue numbers only.</summary>
 public sealed record BoardView(IReadOnlyList<(string Counter, int? Serving)> Counters, IReadOnlyList<(string Counter, int Number, CallKind Kind, DateTime AtUtc)> LastCalls, IReadOnlyList<int> Next);
@@ -38,7 +38,7 @@ public sealed record BoardView(IReadOnlyList<(string Counter, int? Serving)> Cou
 /// reason. Each is one transaction with its audit line; a call is guarded by the unique index on the
 /// called booking, so two counters pressing "next" at once call two different applicants.
 /// </summary>
-public sealed class CounterCalls(IDbContextFactory<PassportQueueDbContext> contexts, ChangeFeed feed, TimeProvider time)
+public sealed class CounterCalls(IDbContextFactory<PassportQueueDbContext> contexts, Sql.Database database, ChangeFeed feed, TimeProvider time)
 {
     /// <summary>Calls the next arrived applicant of today to <paramref name="counter"/>.</summary>
     public async Task<CallResult> CallNextAsync(Office office, string counter, Actor actor, CancellationToken ct)
@@ -51,9 +51,9 @@ public sealed class CounterCalls(IDbContextFactory<PassportQueueDbContext> conte
 
         var now = time.GetUtcNow();
         var today = office.Calendar.LocalDate(now);
+        var waiting = await database.ReadAsync(s => TodayQueue.Waiting(s, office, today), ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var waiting = await Waiting(db, office.Id, today).ToListAsync(ct);
-        foreach (var next in CallOrder.Order(waiting.Select(w => new WaitingApplicant(w.Id, w.QueueNumber ?? 0, w.IsPriority)), office.Settings.PriorityFirst))
+        foreach (var next in waiting)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var at = now.UtcDateTime;
@@ -71,7 +71,7 @@ public sealed class CounterCalls(IDbContextFactory<PassportQueueDbContext> conte
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 feed.Publish(new Change(ChangeKind.Calls, office.Code));
-                return new CallResult(CallStatus.Done, next.QueueNumber, waiting.Single(w => w.Id == next.BookingId).Code);
+                return new CallResult(CallStatus.Done, next.QueueNumber);
             }
         }
 
@@ -88,28 +88,29 @@ public sealed class CounterCalls(IDbContextFactory<PassportQueueDbContext> conte
             ? Task.FromResult(new CallResult(CallStatus.ReasonRequired))
             : FollowUpAsync(office, counter, CallKind.Skip, reason.Trim()[..Math.Min(reason.Trim().Length, 300)], actor, ct);
 
-    /// <summary>The number a counter serves now: its last call or recall, unless it skipped it since.</summary>
-    public async Task<int?> ServingAsync(Office office, string counter, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await LastAsync(db, office, counter, ct) is { Kind: not CallKind.Skip } last ? last.QueueNumber : null;
-    }
-
-    /// <summary>What the office's display board shows today.</summary>
-    public async Task<BoardView> BoardAsync(Office office, CancellationToken ct)
+    /// <summary>The number a counter serves now (<see cref="TodayQueue.Serving"/>).</summary>
+    public Task<int?> ServingAsync(Office office, string counter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(office);
         var today = office.Calendar.LocalDate(time.GetUtcNow());
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var calls = await db.CounterCalls.AsNoTracking().Where(c => c.OfficeId == office.Id && c.Date == today).OrderByDescending(c => c.Id).Take(200).ToListAsync(ct);
-        var counters = office.Settings.Counters
-            .Select(name => (name, calls.FirstOrDefault(c => c.Counter == name) is { Kind: not CallKind.Skip } last ? (int?)last.QueueNumber : null))
-            .ToList();
-        var waiting = await Waiting(db, office.Id, today).ToListAsync(ct);
-        var next = CallOrder.Order(waiting.Select(w => new WaitingApplicant(w.Id, w.QueueNumber ?? 0, w.IsPriority)), office.Settings.PriorityFirst)
-            .Take(6).Select(w => w.QueueNumber).ToList();
-        return new BoardView(
-            counters, [.. calls.Where(c => c.Kind != CallKind.Skip).Take(6).Select(c => (c.Counter, c.QueueNumber, c.Kind, c.AtUtc))], next);
+        return database.ReadAsync(s => TodayQueue.Serving(TodayQueue.Calls(s, office.Id, today), counter), ct);
+    }
+
+    /// <summary>What the office's display board shows today.</summary>
+    public Task<BoardView> BoardAsync(Office office, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        var today = office.Calendar.LocalDate(time.GetUtcNow());
+        return database.ReadAsync(
+            s =>
+            {
+                var calls = TodayQueue.Calls(s, office.Id, today);
+                return new BoardView(
+                    [.. office.Settings.Counters.Select(name => (name, TodayQueue.Serving(calls, name)))],
+                    [.. calls.Where(c => c.Kind != CallKind.Skip).Take(6).Select(c => (c.Counter, c.Number, c.Kind, c.AtUtc))],
+                    [.. TodayQueue.Waiting(s, office, today).Take(6).Select(w => w.QueueNumber)]);
+            },
+            ct);
     }
 
     private async Task<CallResult> FollowUpAsync(Office office, string counter, CallKind kind, string? reason, Actor actor, CancellationToken ct)
@@ -146,11 +147,6 @@ public sealed class CounterCalls(IDbContextFactory<PassportQueueDbContext> conte
         var today = office.Calendar.LocalDate(time.GetUtcNow());
         return db.CounterCalls.Where(c => c.OfficeId == office.Id && c.Date == today && c.Counter == counter).OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
     }
-
-    /// <summary>Today's checked-in applicants not called yet.</summary>
-    private static IQueryable<Booking> Waiting(PassportQueueDbContext db, int officeId, DateOnly today) =>
-        db.Bookings.AsNoTracking().Where(b => b.OfficeId == officeId && b.Date == today && b.State == BookingState.Arrived
-            && !db.CounterCalls.Any(c => c.BookingId == b.Id && c.Kind == CallKind.Call));
 
     private static string Reason(string counter, int queueNumber, string? typed) =>
         SystemReason.Of(ReasonCode.CounterCall, counter, queueNumber.ToString(CultureInfo.InvariantCulture), typed ?? string.Empty).Stored;

@@ -122,24 +122,10 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
                     return new QueueAnswered(today, [.. mine.Select(b => Standing(b.View, b.Queue, null, null))], []);
                 }
 
-                var waiting = s.List(
-                    $"""
-                     SELECT b."Id" AS "Id", b."QueueNumber" AS "QueueNumber", b."IsPriority" AS "IsPriority" FROM "Bookings" b
-                     WHERE b."OfficeId" = @office AND b."Date" = @today AND b."State" = {(int)BookingState.Arrived}
-                       AND NOT EXISTS (SELECT 1 FROM "CounterCalls" c WHERE c."BookingId" = b."Id" AND c."Kind" = {(int)CallKind.Call})
-                     """,
-                    r => new WaitingApplicant(r.Get<long>("Id"), r.Get<int?>("QueueNumber") ?? 0, r.Get<bool>("IsPriority")),
-                    ("@office", office.Id), ("@today", today));
-                var order = CallOrder.Order(waiting, office.Settings.PriorityFirst).Select(w => w.BookingId).ToList();
-                var calls = s.List(
-                    """
-                    SELECT c."Counter" AS "Counter", c."BookingId" AS "BookingId", c."QueueNumber" AS "QueueNumber", c."Kind" AS "Kind"
-                    FROM "CounterCalls" c WHERE c."OfficeId" = @office AND c."Date" = @today ORDER BY c."Id" DESC
-                    """,
-                    r => (Counter: r.Get<string>("Counter"), BookingId: r.Get<long>("BookingId"), Number: r.Get<int>("QueueNumber"), Kind: r.GetEnum<CallKind>("Kind")),
-                    ("@office", office.Id), ("@today", today));
+                var order = TodayQueue.Waiting(s, office, today).Select(w => w.BookingId).ToList();
+                var calls = TodayQueue.Calls(s, office.Id, today);
                 var serving = office.Settings.Counters
-                    .Select(counter => calls.FirstOrDefault(c => c.Counter == counter) is { Counter: not null, Kind: not CallKind.Skip } last ? new CounterServing(counter, last.Number) : null)
+                    .Select(counter => TodayQueue.Serving(calls, counter) is { } number ? new CounterServing(counter, number) : null)
                     .OfType<CounterServing>().ToList();
                 return new QueueAnswered(
                     today,
