@@ -83,6 +83,12 @@ public sealed record OfficeSettings
     /// <summary>Whether arrived balita and lansia (the priority share) are called before the others.</summary>
     public bool PriorityFirst { get; init; } = true;
 
+    /// <summary>
+    /// A checked-in applicant gets a WhatsApp notice that their turn is near once at most this many
+    /// are ahead of them in the calling order; 0 sends none. The called notice goes out regardless.
+    /// </summary>
+    public int NotifyWhenAhead { get; init; } = 3;
+
     /// <summary>Returns what is wrong with these settings, or nothing when they are usable.</summary>
     public IReadOnlyList<SettingsProblem> Validate()
     {
@@ -116,6 +122,7 @@ public sealed record OfficeSettings
             Counters.Length is >= 1 and <= 30 && Counters.All(c => c.Trim().Length is >= 1 and <= 30)
                 && Counters.Select(c => c.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == Counters.Length,
             SettingsProblem.Counters);
+        Require(NotifyWhenAhead is >= 0 and <= 50, SettingsProblem.NotifyWhenAhead);
         Require(EntryMinutes is >= 5 and <= 1440 && ReleaseTime.ToTimeSpan() + TimeSpan.FromMinutes(EntryMinutes) <= TimeSpan.FromDays(1), SettingsProblem.EntryPeriod);
         // Entries are messages: with intake hours, the whole entry period must lie inside them.
         Require(

@@ -65,4 +65,7 @@ public enum SettingsProblem
 
     /// <summary>Counters: one to thirty, each named (at most 30 characters), no two alike.</summary>
     Counters = 20,
+
+    /// <summary>The turn-near notice: 0 (none) to 50 applicants ahead.</summary>
+    NotifyWhenAhead = 21,
 }

@@ -28,4 +28,14 @@ public static class CallOrder
     /// </summary>
     public static IReadOnlyList<WaitingApplicant> Order(IEnumerable<WaitingApplicant> waiting, bool priorityFirst) =>
         [.. waiting.OrderBy(w => priorityFirst && w.IsPriority ? 0 : 1).ThenBy(w => w.QueueNumber)];
+
+    /// <summary>
+    /// Who is told their turn is near when <paramref name="called"/> is called: those still waiting with at most
+    /// <paramref name="notifyWhenAhead"/> others before them (<see cref="Offices.OfficeSettings.NotifyWhenAhead"/>); none when it is 0.
+    /// </summary>
+    /// <param name="ordered">The waiting applicants in calling order (<see cref="Order"/>), before the call.</param>
+    /// <param name="called">The applicant just called.</param>
+    /// <param name="notifyWhenAhead">The office's threshold.</param>
+    public static IReadOnlyList<WaitingApplicant> TurnNear(IReadOnlyList<WaitingApplicant> ordered, WaitingApplicant called, int notifyWhenAhead) =>
+        notifyWhenAhead <= 0 ? [] : [.. ordered.Where(w => w.BookingId != called.BookingId).Take(notifyWhenAhead + 1)];
 }

@@ -26,6 +26,31 @@ public static class NotificationWriter
         };
     }
 
+    /// <summary>What a checked-in applicant reads when few are ahead, or when called to a counter.</summary>
+    public static string Turn(OutboxKind kind, CallNotice call, Office office, CultureInfo? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var c = culture ?? WhatsAppText.Indonesian;
+        return kind switch
+        {
+            OutboxKind.TurnNear => WhatsAppText.Get(c, "Notify_TurnNear", call.QueueNumber, office.Settings.Name, office.Settings.NotifyWhenAhead),
+            OutboxKind.Called => WhatsAppText.Get(c, "Notify_Called", call.QueueNumber, call.Counter ?? string.Empty, office.Settings.Name),
+            _ => throw new InvalidOperationException($"No turn text for {kind}."),
+        };
+    }
+
+    /// <summary>Template variables of a turn notice: 1 queue number, 2 office, 3 the counter (called) or how many ahead at most (turn near).</summary>
+    public static string TemplateVariables(OutboxKind kind, CallNotice call, Office office)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["1"] = call.QueueNumber.ToString(CultureInfo.InvariantCulture),
+            ["2"] = office.Settings.Name,
+            ["3"] = kind == OutboxKind.Called ? call.Counter ?? string.Empty : office.Settings.NotifyWhenAhead.ToString(CultureInfo.InvariantCulture),
+        });
+    }
+
     /// <summary>What an entrant who was not drawn reads: the draw, their rank, their weight next time, and the next release.</summary>
     public static string NotDrawn(EntryNotice entry, Office office, DateTime now, CultureInfo? culture = null)
     {

@@ -123,6 +123,14 @@ public sealed partial class OutboxSender(
 
         var booking = message.BookingId is { } bookingId ? await outbox.BookingAsync(bookingId, ct) : null;
         var office = booking is null ? null : await offices.FindByCodeAsync(booking.OfficeCode, ct);
+        if (message.Kind is OutboxKind.TurnNear or OutboxKind.Called)
+        {
+            var call = office is null ? null : await outbox.CallNoticeAsync(message.BookingId!.Value, ct);
+            return call is null || office is null
+                ? (null, null, null)
+                : (NotificationWriter.Turn(message.Kind, call, office), office, NotificationWriter.TemplateVariables(message.Kind, call, office));
+        }
+
         return booking is null || office is null
             ? (null, null, null)
             : (NotificationWriter.Text(message.Kind, booking, office), office, NotificationWriter.TemplateVariables(booking, office));

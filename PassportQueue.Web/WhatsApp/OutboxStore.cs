@@ -46,6 +46,19 @@ public sealed class OutboxStore(WriteBatcher writes, Database database, IDbConte
     public Task<BookingView?> BookingAsync(long bookingId, CancellationToken ct) =>
         database.ReadAsync(s => s.Row(BookingRows.Select + """ WHERE b."Id" = @id""", BookingRows.Map, ("@id", bookingId)), ct);
 
+    /// <summary>A checked-in booking's queue number and the counter it was called to, if it was.</summary>
+    public Task<CallNotice?> CallNoticeAsync(long bookingId, CancellationToken ct) =>
+        database.ReadAsync(
+            s => s.Row(
+                $"""
+                 SELECT b."QueueNumber" AS "QueueNumber",
+                        (SELECT c."Counter" FROM "CounterCalls" c WHERE c."BookingId" = b."Id" AND c."Kind" = {(int)Core.Queue.CallKind.Call}) AS "Counter"
+                 FROM "Bookings" b WHERE b."Id" = @id AND b."QueueNumber" IS NOT NULL
+                 """,
+                r => new CallNotice(r.Get<int>("QueueNumber"), r.Get<string?>("Counter")),
+                ("@id", bookingId)),
+            ct);
+
     /// <summary>The draw entry a notice is about, with its draw's outcome and the entrant's weight in their next draw.</summary>
     public Task<EntryNotice?> EntryAsync(long entryId, int weightCap, Func<string, string> standingKey, CancellationToken ct) =>
         database.ReadAsync(
@@ -144,6 +157,9 @@ public sealed class OutboxStore(WriteBatcher writes, Database database, IDbConte
 
 /// <summary>A leased outbox message: about a booking, or about a draw entry.</summary>
 public sealed record DueMessage(long Id, OutboxKind Kind, long? BookingId, long? EntryId, int OfficeId, string Phone, int Attempts, DateTime CreatedAtUtc);
+
+/// <summary>What a turn-near or called notice says: the queue number and, once called, the counter.</summary>
+public sealed record CallNotice(int QueueNumber, string? Counter);
 
 /// <summary>What an entrant offered a freed place is told: the day and slot, and the time to answer YA by.</summary>
 public sealed record OfferNotice(string OfficeCode, DateOnly Date, DateTime SlotStartUtc, DateTime DeadlineUtc, DateTime ExpiresAtUtc, string EntryCode);

@@ -3,6 +3,7 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Queue;
 using PassportQueue.Tests.Web.Data;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.Data.Stores;
 
@@ -72,6 +73,37 @@ public abstract class CounterCallsTests(DatabaseProvider provider)
         Assert.Equal([1, 2], results.Select(r => r.QueueNumber ?? 0).Order());
         Assert.Equal(2, await h.QueryAsync(db => db.CounterCalls.CountAsync(c => c.Kind == CallKind.Call)));
         Assert.Equal(CallStatus.NoneWaiting, (await calls.CallNextAsync(office, "Loket 3", Officer, default)).Status);
+    }
+
+    [SkippableFact]
+    public async Task TellsTheCalledApplicantAndThoseWhoseTurnIsNearThroughTheOutboxOnceEach()
+    {
+        await using var h = await EngineHarness.StartAsync(provider, new Dictionary<string, string?> { ["Offices:BGR:NotifyWhenAhead"] = "1" }, Builders.Settings() with { PlacesPerSlot = 4, DailyQuota = 8 });
+        var (office, calls) = await ArrivedAsync(h, "#ADI#01011990#02122026", "#BUDI#02021990#02122026", "#CICI#03031990#02122026", "#DEDI#04041990#02122026");
+
+        await calls.CallNextAsync(office, "Loket 1", Officer, default);
+        await calls.RecallAsync(office, "Loket 1", Officer, default);
+        await calls.CallNextAsync(office, "Loket 2", Officer, default);
+
+        // Called: 1 and 2, once each (the recall adds nothing). Turn near (at most one ahead): 2 and 3 after
+        // the first call, 3 again (already told) and 4 after the second.
+        var notices = await h.QueryAsync(db => db.Outbox.Join(db.Bookings, o => o.BookingId, b => b.Id, (o, b) => new { o.Kind, b.QueueNumber, ToItsNumber = o.Phone == b.Phone })
+            .OrderBy(n => n.Kind).ThenBy(n => n.QueueNumber).ToListAsync());
+        Assert.All(notices, n => Assert.True(n.ToItsNumber));
+        Assert.Equal(
+            [(OutboxKind.TurnNear, (int?)2), (OutboxKind.TurnNear, 3), (OutboxKind.TurnNear, 4), (OutboxKind.Called, 1), (OutboxKind.Called, 2)],
+            notices.Select(n => (n.Kind, n.QueueNumber)));
+    }
+
+    [SkippableFact]
+    public async Task SendsNoTurnNearNoticeWhereTheOfficeTurnedItOff()
+    {
+        await using var h = await EngineHarness.StartAsync(provider, new Dictionary<string, string?> { ["Offices:BGR:NotifyWhenAhead"] = "0" });
+        var (office, calls) = await ArrivedAsync(h, "#ADI#01011990#02122026", "#BUDI#02021990#02122026");
+
+        await calls.CallNextAsync(office, "Loket 1", Officer, default);
+
+        Assert.Equal([OutboxKind.Called], await h.QueryAsync(db => db.Outbox.Select(o => o.Kind).ToListAsync()));
     }
 
     private static async Task<(PassportQueue.Core.Offices.Office Office, CounterCalls Calls)> ArrivedAsync(EngineHarness h, params string[] bodies)

@@ -95,6 +95,8 @@ public sealed partial class Settings
 
         public bool PriorityFirst { get; set; }
 
+        public int NotifyWhenAhead { get; set; }
+
         public static SettingsForm From(OfficeSettings s) => new()
         {
             _original = s,
@@ -113,6 +115,7 @@ public sealed partial class Settings
             Documents = string.Join("\n", s.Documents),
             Counters = string.Join("\n", s.Counters),
             PriorityFirst = s.PriorityFirst,
+            NotifyWhenAhead = s.NotifyWhenAhead,
             Allocation = s.Allocation,
             ReleaseTime = s.ReleaseTime.ToString("HH:mm", CultureInfo.InvariantCulture),
             EntryMinutes = s.EntryMinutes,
@@ -166,6 +169,7 @@ public sealed partial class Settings
                 Documents = [.. Lines(Documents)],
                 Counters = [.. Lines(Counters)],
                 PriorityFirst = PriorityFirst,
+                NotifyWhenAhead = NotifyWhenAhead,
                 Allocation = Allocation,
                 ReleaseTime = Time(ReleaseTime) ?? _original.ReleaseTime,
                 EntryMinutes = EntryMinutes,

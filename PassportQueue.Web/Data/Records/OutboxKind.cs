@@ -17,4 +17,10 @@ public enum OutboxKind
 
     /// <summary>A freed place offered from the draw order: reply YA in time to take it.</summary>
     BallotOffer = 4,
+
+    /// <summary>Checked in and few are ahead (<see cref="Core.Offices.OfficeSettings.NotifyWhenAhead"/>): stay near the counters.</summary>
+    TurnNear = 5,
+
+    /// <summary>Called to a counter: go there now.</summary>
+    Called = 6,
 }
