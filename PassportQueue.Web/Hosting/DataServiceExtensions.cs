@@ -92,6 +92,7 @@ public static class DataServiceExtensions
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<BallotQueries>();
         services.AddSingleton<CounterQueries>();
+        services.AddSingleton<TicketQueries>();
         return services;
     }
 
