@@ -19,7 +19,11 @@ namespace PassportQueue.Core.Bookings;
 [JsonDerivedType(typeof(ReportReceived), "reported")]
 [JsonDerivedType(typeof(CodeChecked), "code-checked")]
 [JsonDerivedType(typeof(QueueAnswered), "queue")]
+[JsonDerivedType(typeof(ChoiceExpired), "choice-expired")]
 public abstract record MessageOutcome;
+
+/// <summary>A tapped date button (<see cref="DateChoice"/>) that no longer works: too late, from another number, or for a request that is gone.</summary>
+public sealed record ChoiceExpired : MessageOutcome;
 
 /// <summary>A booking code was issued.</summary>
 public sealed record BookingConfirmed(BookingView Booking) : MessageOutcome;
@@ -29,7 +33,13 @@ public sealed record BookingConfirmed(BookingView Booking) : MessageOutcome;
 /// <param name="NextDates">Dates that still have places, where that helps the applicant.</param>
 /// <param name="ExistingCode">The applicant's own active code, when they already hold one from this number.</param>
 public sealed record BookingRefused(RefusalReason Reason, IReadOnlyList<DateOnly> NextDates, string? ExistingCode = null)
-    : MessageOutcome;
+    : MessageOutcome
+{
+    /// <summary>Whether the refusal is about the day asked for, so the reply offers <see cref="NextDates"/> (as text, and as buttons where configured).</summary>
+    [JsonIgnore]
+    public bool OffersDates => Reason is RefusalReason.DateInPast or RefusalReason.DateOutsideWindow or RefusalReason.OfficeClosed or RefusalReason.DayFull
+        or RefusalReason.NoSlotLeftToday;
+}
 
 /// <summary>A message that tried to be a booking but could not be read.</summary>
 public sealed record FormatRejected(ParseProblem Problem, int FieldCount) : MessageOutcome;

@@ -8,4 +8,7 @@ public interface IOfficeDirectory
 
     /// <summary>The office with a code, or null.</summary>
     ValueTask<Office?> FindByCodeAsync(string code, CancellationToken cancellationToken);
+
+    /// <summary>The office with this database id, or null.</summary>
+    ValueTask<Office?> FindByIdAsync(int id, CancellationToken cancellationToken);
 }

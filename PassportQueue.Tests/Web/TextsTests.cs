@@ -133,11 +133,13 @@ public sealed class TextsTests
             "BGR-7K3M9QX2", "BGR", "BUDI", new DateOnly(1987, 1, 25), AgeGroup.Adult, true, new DateOnly(2026, 12, 15), 0,
             Builders.Now.AddDays(14).UtcDateTime, Builders.Now.AddDays(14).AddMinutes(-30).UtcDateTime, BookingState.Booked);
         foreach (var kind in Enum.GetValues<PassportQueue.Web.Data.Records.OutboxKind>().Where(k => k is not (PassportQueue.Web.Data.Records.OutboxKind.BallotNotDrawn or PassportQueue.Web.Data.Records.OutboxKind.BallotOffer
-            or PassportQueue.Web.Data.Records.OutboxKind.TurnNear or PassportQueue.Web.Data.Records.OutboxKind.Called)))
+            or PassportQueue.Web.Data.Records.OutboxKind.TurnNear or PassportQueue.Web.Data.Records.OutboxKind.Called
+            or PassportQueue.Web.Data.Records.OutboxKind.BookingChoices or PassportQueue.Web.Data.Records.OutboxKind.DateChoices)))
         {
             AssertBoth(c => NotificationWriter.Text(kind, booking, Bogor, c));
         }
 
+        AssertBoth(c => ReplyWriter.Write(new ChoiceExpired(), Bogor, Builders.Now, c));
         AssertBoth(c => NotificationWriter.Turn(PassportQueue.Web.Data.Records.OutboxKind.TurnNear, new CallNotice(12, null), Bogor, c));
         AssertBoth(c => NotificationWriter.Turn(PassportQueue.Web.Data.Records.OutboxKind.Called, new CallNotice(12, "Loket 2"), Bogor, c));
 

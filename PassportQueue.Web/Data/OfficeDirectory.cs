@@ -61,6 +61,10 @@ public sealed class OfficeDirectory : IOfficeDirectory, IDisposable
         return snapshot.ByCode.GetValueOrDefault(code);
     }
 
+    /// <inheritdoc />
+    public async ValueTask<Office?> FindByIdAsync(int id, CancellationToken cancellationToken) =>
+        (await CurrentAsync(cancellationToken)).All.FirstOrDefault(o => o.Id == id);
+
     /// <summary>All offices, ordered by code.</summary>
     public async ValueTask<IReadOnlyList<Office>> AllAsync(CancellationToken cancellationToken) =>
         (await CurrentAsync(cancellationToken)).All;

@@ -15,7 +15,7 @@ namespace PassportQueue.Web.WhatsApp;
 /// commit), runs the engine, and renders every reply through <see cref="ReplyWriter"/>.
 /// </summary>
 public sealed class IncomingMessageHandler(
-    BookingEngine engine, FloodGuard flood, IPhoneRegistry registry, MediaDownloader media, IdPhotoStore photos, TimeProvider time)
+    BookingEngine engine, FloodGuard flood, IPhoneRegistry registry, MediaDownloader media, IdPhotoStore photos, ChatButtons buttons, TimeProvider time)
 {
     /// <summary>The reply to one delivery, or null for silence (the rest of a flood).</summary>
     public async Task<WhatsAppReply?> HandleAsync(InboundMessage message, IncomingMedia? attachment, CancellationToken ct)
@@ -44,7 +44,20 @@ public sealed class IncomingMessageHandler(
             received = received with { HasIdPhoto = true, Photo = photos.Seal(image.ContentType, image.Image) };
         }
 
-        return Answer(received.Office, await engine.HandleAsync(received, ct), now, started, activity);
+        // A tapped date is the refused request typed again with that date; a tap that no longer works changes nothing.
+        if (DateChoice.TryRead(received.Body, out var date, out var refusedId))
+        {
+            if (await buttons.ExpandAsync(received, date, refusedId, ct) is not { } typed)
+            {
+                return Answer(received.Office, new ChoiceExpired(), now, started, activity);
+            }
+
+            received = received with { Body = typed };
+        }
+
+        var outcome = await engine.HandleAsync(received, ct);
+        await buttons.OfferAsync(received, outcome, ct);
+        return Answer(received.Office, outcome, now, started, activity);
     }
 
     /// <summary>The reply, with the message counted by its office and outcome (never who sent it).</summary>
@@ -62,6 +75,7 @@ public sealed class IncomingMessageHandler(
             ReportReceived => "reported",
             CodeChecked => "code-checked",
             QueueAnswered => "queue",
+            ChoiceExpired => "choice-expired",
             _ => "not-accepted",
         };
         PassportQueueMetrics.Message(office.Code, kind, time.GetElapsedTime(started));

@@ -63,8 +63,9 @@ public sealed partial class OutboxSender(
 
         var lastInbound = await outbox.LastInboundAsync(message.Phone, ct);
         var inWindow = lastInbound is { } last && now - last < TimeSpan.FromHours(24);
-        var template = inWindow ? null : settings.Templates.GetValueOrDefault(message.Kind.ToString());
-        if (!inWindow && template is null)
+        // Buttons are session messages: their own Content SID inside the window, nothing outside it.
+        var template = message.IsInteractive ? (inWindow ? message.ContentSid : null) : inWindow ? null : settings.Templates.GetValueOrDefault(message.Kind.ToString());
+        if (template is null && (message.IsInteractive || !inWindow))
         {
             await outbox.FinishAsync(message.Id, _node, OutboxStatus.Failed, body, null, null, $"outside the 24-hour window and no template for {message.Kind}", now, ct);
             return;
@@ -103,6 +104,11 @@ public sealed partial class OutboxSender(
     /// <summary>The message's text, its office, and its template's variables; nulls when what it is about is gone.</summary>
     private async Task<(string? Body, Office? Office, string? Variables)> RenderAsync(DueMessage message, DateTime now, CancellationToken ct)
     {
+        if (message.IsInteractive)
+        {
+            return (message.Body, await offices.FindByIdAsync(message.OfficeId, ct), message.ContentVariables);
+        }
+
         if (message is { Kind: OutboxKind.BallotOffer, EntryId: { } offeredEntry })
         {
             var offer = await outbox.OfferAsync(offeredEntry, ct);

@@ -28,7 +28,7 @@ public sealed class OutboxStore(WriteBatcher writes, Database database, IDbConte
             ORDER BY "DueAtUtc" LIMIT @max)
           AND "Status" = {StateSql.OutboxPending} AND ("LeaseUntilUtc" IS NULL OR "LeaseUntilUtc" < @now)
         RETURNING "Id" AS "Id", "Kind" AS "Kind", "BookingId" AS "BookingId", "EntryId" AS "EntryId", "OfficeId" AS "OfficeId", "Phone" AS "Phone",
-                  "Attempts" AS "Attempts", "CreatedAtUtc" AS "CreatedAtUtc"
+                  "Attempts" AS "Attempts", "CreatedAtUtc" AS "CreatedAtUtc", "Body" AS "Body", "ContentSid" AS "ContentSid", "ContentVariables" AS "ContentVariables"
         """;
 
     /// <summary>Leases up to <paramref name="max"/> due messages for <paramref name="node"/> until <paramref name="until"/>.</summary>
@@ -38,7 +38,7 @@ public sealed class OutboxStore(WriteBatcher writes, Database database, IDbConte
                 LeaseSql,
                 r => new DueMessage(
                     r.Get<long>("Id"), r.GetEnum<OutboxKind>("Kind"), r.Get<long?>("BookingId"), r.Get<long?>("EntryId"), r.Get<int>("OfficeId"), r.Get<string>("Phone"),
-                    r.Get<int>("Attempts"), r.GetUtc("CreatedAtUtc")),
+                    r.Get<int>("Attempts"), r.GetUtc("CreatedAtUtc"), r.Get<string?>("Body"), r.Get<string?>("ContentSid"), r.Get<string?>("ContentVariables")),
                 ("@until", until), ("@node", node), ("@now", now), ("@max", max)),
             ct);
 
@@ -156,7 +156,16 @@ public sealed class OutboxStore(WriteBatcher writes, Database database, IDbConte
 }
 
 /// <summary>A leased outbox message: about a booking, or about a draw entry.</summary>
-public sealed record DueMessage(long Id, OutboxKind Kind, long? BookingId, long? EntryId, int OfficeId, string Phone, int Attempts, DateTime CreatedAtUtc);
+/// <param name="Body">An interactive follow-up's readable text, fixed when it was queued (others are rendered at send time).</param>
+/// <param name="ContentSid">An interactive follow-up's Content API message.</param>
+/// <param name="ContentVariables">Its variables as JSON.</param>
+public sealed record DueMessage(
+    long Id, OutboxKind Kind, long? BookingId, long? EntryId, int OfficeId, string Phone, int Attempts, DateTime CreatedAtUtc,
+    string? Body = null, string? ContentSid = null, string? ContentVariables = null)
+{
+    /// <summary>Buttons queued with their Content SID and variables (<see cref="ChatButtons"/>), sent only inside the 24-hour window.</summary>
+    public bool IsInteractive => Kind is OutboxKind.BookingChoices or OutboxKind.DateChoices;
+}
 
 /// <summary>What a turn-near or called notice says: the queue number and, once called, the counter.</summary>
 public sealed record CallNotice(int QueueNumber, string? Counter);

@@ -36,6 +36,7 @@ public static class ReplyWriter
             (ReportReceived report, { } o) => WhatsAppText.Get(c, "Report_Received", report.ReportId, o.Settings.Name),
             (CodeChecked check, _) => CodeCheck(c, check),
             (QueueAnswered queue, { } o) => Queue(c, o, queue),
+            (ChoiceExpired, { } o) => WhatsAppText.Get(c, "ChoiceExpired", (int)Core.Messages.DateChoice.Lifetime.TotalMinutes, FormatOf(c, o.Settings)),
             _ => throw new InvalidOperationException($"No reply for {outcome.GetType().Name}."),
         };
         return text.Length <= MaxLength ? text : text[..(MaxLength - 1)] + "…";
@@ -66,10 +67,7 @@ public static class ReplyWriter
             RefusalReason.PersonHasActiveBooking when r.ExistingCode is { } code => WhatsAppText.Get(c, "Refused_PersonHasActiveBooking_Own", code),
             var reason => WhatsAppText.Get(c, $"Refused_{reason}"),
         };
-        return r.Reason is RefusalReason.DateInPast or RefusalReason.DateOutsideWindow or RefusalReason.OfficeClosed or RefusalReason.DayFull
-            or RefusalReason.NoSlotLeftToday
-            ? text + "\n" + NextDates(c, office, r.NextDates)
-            : text;
+        return r.OffersDates ? text + "\n" + NextDates(c, office, r.NextDates) : text;
     }
 
     private static string NextDates(CultureInfo c, Office office, IReadOnlyList<DateOnly> dates) =>

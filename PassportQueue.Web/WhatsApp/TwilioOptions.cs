@@ -26,6 +26,16 @@ public sealed class TwilioOptions
     /// <summary>Approved WhatsApp templates (ContentSid) per notification kind, for sending outside the 24-hour window.</summary>
     public Dictionary<string, string> Templates { get; set; } = [];
 
+    /// <summary>
+    /// Content API messages with buttons (<c>twilio/quick-reply</c>), sent as a follow-up inside the 24-hour window:
+    /// <c>AfterBooking</c> (CEK, SYARAT, ANTREAN) and <c>NextDates1</c>, <c>NextDates2</c>, <c>NextDates3</c> (one, two or
+    /// three dates). Without a SID, or without credentials, the reply is the plain text alone.
+    /// </summary>
+    public Dictionary<string, string> Content { get; set; } = [];
+
+    /// <summary>The Content SID configured for <paramref name="key"/>, when messages can be sent at all.</summary>
+    public string? ContentFor(string key) => CanSend && Content.TryGetValue(key, out var sid) && !string.IsNullOrWhiteSpace(sid) ? sid.Trim() : null;
+
     /// <summary>Whether outgoing messages can be sent.</summary>
     public bool CanSend => !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(AuthToken);
 }

@@ -42,7 +42,10 @@ public static partial class WhatsAppEndpoints
     {
         var form = await request.ReadFormAsync(ct);
         string? Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : null;
-        var (sid, from, to, body) = (Field("MessageSid"), Field("From"), Field("To"), Field("Body"));
+        // A tapped button (quick reply: ButtonPayload) or list item (ListId) carries its payload beside its title in Body:
+        // the payload is what the applicant means, handled exactly as if typed.
+        var tapped = Field("ButtonPayload") is { Length: > 0 } payload ? payload : Field("ListId");
+        var (sid, from, to, body) = (Field("MessageSid"), Field("From"), Field("To"), string.IsNullOrWhiteSpace(tapped) ? Field("Body") : tapped);
         if (string.IsNullOrWhiteSpace(sid) || string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(to))
         {
             return TypedResults.BadRequest("MessageSid, From and To are required.");

@@ -17,6 +17,7 @@ public static class WhatsAppServiceExtensions
         services.AddSingleton<DatabaseOutageFilter>();
         services.AddSingleton<FloodGuard>();
         services.AddSingleton<IncomingMessageHandler>();
+        services.AddSingleton<ChatButtons>();
         services.AddSingleton<QrCodes>();
         services.AddSingleton<IdPhotoStore>();
         services.AddSingleton<OutboxStore>();

@@ -14,7 +14,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // One message of each kind per booking, however many nodes or retries try to write it.
         builder.HasIndex(o => new { o.BookingId, o.Kind }).IsUnique();
         builder.HasIndex(o => new { o.EntryId, o.Kind }).IsUnique().HasFilter("\"EntryId\" IS NOT NULL");
-        builder.ToTable(t => t.HasCheckConstraint("CK_Outbox_About", "\"BookingId\" IS NOT NULL OR \"EntryId\" IS NOT NULL"));
+        builder.HasIndex(o => new { o.ReplyToMessageId, o.Kind }).IsUnique().HasFilter("\"ReplyToMessageId\" IS NOT NULL");
+        builder.ToTable(t => t.HasCheckConstraint("CK_Outbox_About", "\"BookingId\" IS NOT NULL OR \"EntryId\" IS NOT NULL OR \"ReplyToMessageId\" IS NOT NULL"));
         builder.HasIndex(o => o.DueAtUtc).HasFilter($"\"Status\" = {StateSql.OutboxPending}").HasDatabaseName("IX_Outbox_Pending");
         builder.HasIndex(o => o.TwilioSid).IsUnique().HasFilter("\"TwilioSid\" IS NOT NULL");
         builder.HasIndex(o => o.Phone);
@@ -23,6 +24,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(o => o.Body).HasMaxLength(2000);
         builder.Property(o => o.ContentSid).HasMaxLength(64);
         builder.Property(o => o.TwilioSid).HasMaxLength(64);
+        builder.Property(o => o.ReplyToMessageId).HasMaxLength(64);
+        builder.Property(o => o.ContentVariables).HasMaxLength(2000);
         builder.Property(o => o.LastError).HasMaxLength(500);
         builder.Property(o => o.DeliveryStatus).HasMaxLength(20);
         builder.Property(o => o.DeliveryErrorCode).HasMaxLength(10);

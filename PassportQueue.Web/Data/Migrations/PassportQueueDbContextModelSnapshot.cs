@@ -797,6 +797,10 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentVariables")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -842,6 +846,10 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReplyToMessageId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("TEXT");
 
@@ -871,9 +879,13 @@ namespace PassportQueue.Web.Data.Migrations
                         .IsUnique()
                         .HasFilter("\"EntryId\" IS NOT NULL");
 
+                    b.HasIndex("ReplyToMessageId", "Kind")
+                        .IsUnique()
+                        .HasFilter("\"ReplyToMessageId\" IS NOT NULL");
+
                     b.ToTable("Outbox", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Outbox_About", "\"BookingId\" IS NOT NULL OR \"EntryId\" IS NOT NULL");
+                            t.HasCheckConstraint("CK_Outbox_About", "\"BookingId\" IS NOT NULL OR \"EntryId\" IS NOT NULL OR \"ReplyToMessageId\" IS NOT NULL");
                         });
                 });
 

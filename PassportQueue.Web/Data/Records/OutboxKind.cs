@@ -23,4 +23,10 @@ public enum OutboxKind
 
     /// <summary>Called to a counter: go there now.</summary>
     Called = 6,
+
+    /// <summary>After a booking, buttons for CEK, SYARAT and ANTREAN (Content API, <c>Twilio:Content:AfterBooking</c>).</summary>
+    BookingChoices = 7,
+
+    /// <summary>After a refusal for a full or closed day, the next dates with places as buttons (<c>Twilio:Content:NextDates1..3</c>).</summary>
+    DateChoices = 8,
 }

@@ -17,6 +17,9 @@ public sealed class OutboxMessage
     /// <summary>The draw entry a notice is about (not drawn, a freed place offered); null for a booking's message.</summary>
     public long? EntryId { get; set; }
 
+    /// <summary>The incoming message an interactive follow-up answers (the dates offered after its refusal); null otherwise.</summary>
+    public string? ReplyToMessageId { get; set; }
+
     public int OfficeId { get; set; }
 
     /// <summary>The applicant's number, E.164.</summary>
@@ -39,8 +42,11 @@ public sealed class OutboxMessage
     /// <summary>The text as sent (or as it would have been, when held).</summary>
     public string? Body { get; set; }
 
-    /// <summary>The approved template used outside WhatsApp's 24-hour window.</summary>
+    /// <summary>The approved template used outside WhatsApp's 24-hour window, or the Content API message of an interactive follow-up.</summary>
     public string? ContentSid { get; set; }
+
+    /// <summary>An interactive follow-up's Content API variables as JSON, fixed when it is queued (the dates offered then).</summary>
+    public string? ContentVariables { get; set; }
 
     public string? TwilioSid { get; set; }
 

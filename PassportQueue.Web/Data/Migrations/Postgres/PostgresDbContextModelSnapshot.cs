@@ -824,6 +824,10 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ContentVariables")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -869,6 +873,10 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ReplyToMessageId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -898,9 +906,13 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"EntryId\" IS NOT NULL");
 
+                    b.HasIndex("ReplyToMessageId", "Kind")
+                        .IsUnique()
+                        .HasFilter("\"ReplyToMessageId\" IS NOT NULL");
+
                     b.ToTable("Outbox", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Outbox_About", "\"BookingId\" IS NOT NULL OR \"EntryId\" IS NOT NULL");
+                            t.HasCheckConstraint("CK_Outbox_About", "\"BookingId\" IS NOT NULL OR \"EntryId\" IS NOT NULL OR \"ReplyToMessageId\" IS NOT NULL");
                         });
                 });
 
