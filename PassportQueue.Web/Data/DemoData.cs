@@ -1,24 +1,65 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using PassportQueue.Core.Audit;
+using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Offices;
 using PassportQueue.Core.Phones;
+using PassportQueue.Web.Data.Stores;
 
 namespace PassportQueue.Web.Data;
 
 /// <summary>
-/// Development only: a morning's worth of bookings for today and tomorrow at every office, so
-/// that the dashboard has something to show. Written through the same store as real bookings.
-/// Runs only on a database without bookings.
+/// Development only: an office's last 30 days and its day as it stands now, so that the first look is true to a real
+/// office. Every booking and state change goes through the same store, ledger, registry and counter calls as real ones,
+/// with the instant it happened: bookings made days before, check-ins before the deadline, completions and returns at
+/// the counter, forfeits of no-shows (which flag their numbers as real ones do), one number blacklisted. Today follows
+/// the clock: the slots that are past are done, applicants of the slots around now have checked in and the counters
+/// have called some, the later slots are booked; the next working days are filling up. Numbers, names, birth dates and
+/// addresses are spread like a real population, so the demo is no scalper ring. Runs only on a database without bookings.
 /// </summary>
 public sealed partial class DemoData(
-    IDbContextFactory<PassportQueueDbContext> contexts, OfficeDirectory offices, IBookingStore store, BookingRules rules, TimeProvider time, ILogger<DemoData> logger)
+    IDbContextFactory<PassportQueueDbContext> contexts,
+    OfficeDirectory offices,
+    IBookingStore store,
+    IBookingLedger ledger,
+    IPhoneRegistry registry,
+    CounterCalls calls,
+    BookingRules rules,
+    TimeProvider time,
+    ILogger<DemoData> logger)
 {
-    private static readonly string[] Names =
+    /// <summary>Days of history before today.</summary>
+    public const int HistoryDays = 30;
+
+    /// <summary>A demo day holds at most this many bookings, whatever the office's quota, so that start-up stays quick.</summary>
+    public const int MaxPerDay = 30;
+
+    private static readonly string[] FirstNames =
     [
-        "Budi Santoso", "Siti Nurhaliza", "Agus Salim", "Dewi Lestari", "Ni Luh Putu Ayu", "Muh. Ma'ruf Amin",
-        "Rina Wulandari", "Hendra Gunawan", "Yohana Sitompul", "Fransiska Dewi", "Putu Wijaya", "Andi Mappanyukki",
+        "Budi", "Siti", "Agus", "Dewi", "Rina", "Hendra", "Yohana", "Fransiska", "Putu", "Andi", "Wahyu", "Sri", "Eko", "Ratna", "Joko",
+        "Nur", "Ahmad", "Indah", "Rudi", "Maria", "Made", "Ketut", "Fitri", "Dian", "Bambang", "Yuliana", "Rizky", "Intan", "Fajar", "Lestari",
     ];
+
+    private static readonly string[] LastNames =
+    [
+        "Santoso", "Nurhaliza", "Salim", "Lestari", "Wulandari", "Gunawan", "Sitompul", "Wijaya", "Mappanyukki", "Prasetyo", "Hidayat",
+        "Saputra", "Kusuma", "Siregar", "Nasution", "Pratama", "Rahmawati", "Setiawan", "Hutapea", "Simanjuntak", "Maharani", "Kurniawan",
+    ];
+
+    private static readonly string[] Streets =
+    [
+        "Jl. Engku Putri", "Jl. Raja Ali Haji", "Jl. Ahmad Yani", "Jl. Sudirman", "Jl. Imam Bonjol", "Jl. Diponegoro", "Perum Bukit Indah Sukajadi",
+        "Perum Legenda Malaka", "Jl. Hang Tuah", "Perum Taman Raya Tahap", "Jl. Laksamana Bintan", "Perum Mitra Raya",
+    ];
+
+    private static readonly string[] Districts = ["Batam Kota", "Sekupang", "Batu Aji", "Sagulung", "Lubuk Baja", "Bengkong", "Nongsa", "Sei Beduk"];
+
+    /// <summary>Mobile prefixes of Indonesian operators (after +62).</summary>
+    private static readonly string[] Prefixes = ["811", "812", "813", "821", "822", "823", "852", "853", "814", "815", "816", "855", "856", "857", "858", "817", "818", "819", "859", "877", "878", "895", "896", "897", "881", "882"];
+
+    /// <summary>How much each slot is asked for: mornings first, a dip at midday.</summary>
+    private static readonly double[] SlotDemand = [1.0, 1.0, 0.95, 0.9, 0.8, 0.7, 0.55, 0.4, 0.45, 0.55, 0.5, 0.45, 0.35, 0.3, 0.25, 0.2];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -31,35 +72,253 @@ public sealed partial class DemoData(
         }
 
         var now = time.GetUtcNow();
-        var count = 0;
-        foreach (var (office, officeIndex) in (await offices.AllAsync(cancellationToken)).Select((o, i) => (o, i)))
+        var all = await offices.AllAsync(cancellationToken);
+        var counts = await Task.WhenAll(all.Select((office, i) => SeedOfficeAsync(office, i, now, cancellationToken)));
+        var total = counts.Sum();
+        LogSeeded(logger, total, HistoryDays);
+    }
+
+    private async Task<int> SeedOfficeAsync(Office office, int officeIndex, DateTimeOffset now, CancellationToken ct)
+    {
+        var seed = new OfficeSeed(office, new Random(7919 * (officeIndex + 1)), now, Actor.Staff($"petugas.{office.Code.ToLowerInvariant()}@demo.local"));
+        var today = office.Calendar.LocalDate(now);
+        // The days are independent (each its own random stream), so they are written at once and the write batcher groups them.
+        var days = new List<(DateOnly Date, double Fill)>();
+        for (var date = today.AddDays(-HistoryDays); date < today; date = date.AddDays(1))
         {
-            var today = office.Calendar.LocalDate(now);
-            for (var i = 0; i < Names.Length; i++)
+            days.Add((date, 0.55 + (seed.Random.NextDouble() * 0.4)));
+        }
+
+        // Today follows the clock; the next working days fill up (a ballot office's future days come from its draws).
+        days.Add((today, 0.9));
+        if (office.Settings.Allocation == Allocation.FirstCome)
+        {
+            var ahead = 0;
+            for (var date = today.AddDays(1); ahead < 3; date = date.AddDays(1))
             {
-                var date = i < 8 ? today : today.AddDays(1);
-                var birth = new DateOnly(1960 + (i * 5 % 45) + officeIndex, 1 + (i % 12), 1 + (i * 7 % 28));
-                var phone = PhoneNumber.Parse($"+62812{officeIndex + 1:D2}{i + 1:D6}");
-                var plan = new BookingPlan(
-                    office.Id, office.Code, phone, Names[i].ToUpperInvariant(), PersonKey.For(Names[i], birth), birth,
-                    office.Settings.MessageFormat == MessageFormat.AddressWithIdPhoto ? "Jl. Engku Putri No. 3, Batam Centre" : null,
-                    AgePolicy.Classify(birth, date), [BookingPlanner.DayPlanFor(office.Calendar, date, StartOf(office, date))], [], RefusalReason.DayFull, rules, now.UtcDateTime);
-                var message = new IncomingRecord(
-                    string.Create(CultureInfo.InvariantCulture, $"demo-{office.Code}-{i}"), office.Id, phone, $"#{Names[i]}#demo", now.UtcDateTime);
-                if (await store.BookAsync(message, plan, cancellationToken) is Core.Bookings.BookingConfirmed)
+                if (office.Calendar.IsOpen(date))
                 {
-                    count++;
+                    days.Add((date, ahead switch { 0 => 0.75, 1 => 0.4, _ => 0.15 }));
+                    ahead++;
                 }
             }
         }
 
-        LogSeeded(logger, count);
+        var count = (await Task.WhenAll(days.Select(d => SeedDayAsync(seed, d.Date, d.Fill, new Random(seed.Random.Next()), ct)))).Sum();
+        await FlagAndBlacklistAsync(seed, ct);
+        await CallTodayAsync(office, seed.Officer, ct);
+        return count;
     }
 
-    /// <summary>Demo bookings fill a day from its first slot, as if booked before the day began.</summary>
-    private static DateTimeOffset StartOf(Core.Offices.Office office, DateOnly date) =>
-        new(office.Calendar.ToUtc(date, TimeOnly.MinValue), TimeSpan.Zero);
+    /// <summary>One day: bookings spread over its slots by demand, then what happened to each by the clock.</summary>
+    private async Task<int> SeedDayAsync(OfficeSeed seed, DateOnly date, double fill, Random random, CancellationToken ct)
+    {
+        var office = seed.Office;
+        if (!office.Calendar.IsOpen(date))
+        {
+            return 0;
+        }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Development demo data: {Count} bookings for today and tomorrow")]
-    private static partial void LogSeeded(ILogger logger, int count);
+        var s = office.Settings;
+        var target = (int)Math.Round(Math.Min(s.DailyQuota, MaxPerDay) * fill);
+        var weights = Enumerable.Range(0, s.SlotsPerDay).Select(i => SlotDemand[Math.Min(i, SlotDemand.Length - 1)]).ToArray();
+        var perSlot = weights.Select(w => (int)Math.Round(target * w / weights.Sum())).ToArray();
+        var day = BookingPlanner.DayPlanFor(office.Calendar, date, new DateTimeOffset(office.Calendar.ToUtc(date.AddDays(-1), TimeOnly.MinValue), TimeSpan.Zero));
+        var booked = new List<(BookingView, PhoneNumber)>();
+        for (var slot = 0; slot < s.SlotsPerDay; slot++)
+        {
+            // Places are numbered in order; starting a slot's bookings at its first place spreads the day over its slots.
+            var slotDay = day with { FirstPlace = (slot * s.PlacesPerSlot) + 1 };
+            var requests = Enumerable.Range(0, Math.Min(perSlot[slot], s.PlacesPerSlot)).Select(_ => Request(seed, date, random)).ToList();
+            booked.AddRange((await Task.WhenAll(requests.Select(r => BookAsync(seed, slotDay, r, ct)))).OfType<(BookingView, PhoneNumber)>());
+        }
+
+        await ActAsync(seed, booked, random, ct);
+        return booked.Count;
+    }
+
+    /// <summary>One applicant who books the day some days before: one in twelve is a lansia, one in twenty-five a balita on a parent's number.</summary>
+    private static Applicant Request(OfficeSeed seed, DateOnly date, Random random)
+    {
+        var office = seed.Office;
+        var kind = random.Next(100);
+        var parent = kind is >= 8 and < 12 ? seed.AnyParent(random) : null;
+        var birth = kind switch
+        {
+            < 8 => date.AddYears(-random.Next(60, 82)).AddDays(-random.Next(365)),
+            < 12 when parent is not null => date.AddYears(-random.Next(1, 4)).AddDays(-random.Next(365)),
+            _ => date.AddYears(-random.Next(18, 58)).AddDays(-random.Next(365)),
+        };
+        var group = AgePolicy.Classify(birth, date);
+        var phone = group == AgeGroup.Balita ? parent!.Value : seed.NewNumber(random);
+        var name = $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]}";
+        var address = office.Settings.MessageFormat == MessageFormat.AddressWithIdPhoto
+            ? $"{Streets[random.Next(Streets.Length)]} No. {random.Next(1, 120)}, {Districts[random.Next(Districts.Length)]}"
+            : null;
+        var bookedAt = office.Calendar.ToUtc(date.AddDays(-random.Next(1, 12)), new TimeOnly(random.Next(6, 21), random.Next(60)));
+        return new Applicant(phone, name, birth, group, address, bookedAt, group == AgeGroup.Adult && random.Next(6) == 0, seed.NextMessage());
+    }
+
+    private async Task<(BookingView, PhoneNumber)?> BookAsync(OfficeSeed seed, DayPlan day, Applicant a, CancellationToken ct)
+    {
+        var office = seed.Office;
+        var date = day.Date.ToString("ddMMyyyy", CultureInfo.InvariantCulture);
+        var birth = a.BirthDate.ToString("ddMMyyyy", CultureInfo.InvariantCulture);
+        var body = a.Address is null ? $"#{a.Name}#{birth}#{date}" : $"#{a.Name}#{birth}#{a.Address}";
+        var plan = new BookingPlan(
+            office.Id, office.Code, a.Phone, a.Name.ToUpperInvariant(), PersonKey.For(a.Name, a.BirthDate), a.BirthDate, a.Address, a.Group, [day], [], RefusalReason.DayFull, rules, a.BookedAtUtc);
+        var record = new IncomingRecord($"demo-{office.Code}-{a.Message}", office.Id, a.Phone, body, a.BookedAtUtc);
+        if (await store.BookAsync(record, plan, ct) is not BookingConfirmed { Booking: var booking })
+        {
+            return null;
+        }
+
+        if (a.MayBeParent)
+        {
+            seed.AddParent(a.Phone);
+        }
+
+        return (booking, a.Phone);
+    }
+
+    /// <summary>
+    /// What happened to each booking by now: most came before the deadline and were served, some were sent back,
+    /// some never came. Check-ins go in the order people came, so queue numbers follow it.
+    /// </summary>
+    private async Task ActAsync(OfficeSeed seed, IReadOnlyList<(BookingView Booking, PhoneNumber Phone)> booked, Random random, CancellationToken ct)
+    {
+        var now = seed.Now.UtcDateTime;
+        var fates = booked.Select(b => Fate.Of(b.Booking, b.Phone, random)).ToList();
+        var forfeited = fates.Where(f => f.NoShow && f.Booking.CheckInDeadlineUtc.AddMinutes(1) <= now).ToList();
+        await Task.WhenAll(forfeited.Select(f => ledger.ForfeitAsync(f.Code, CounterDesk.LateReason, Actor.System, f.Booking.CheckInDeadlineUtc.AddMinutes(1), rules, ct)));
+        // A no-show flags its number; the supervisor has reviewed those older than a week (the applicant called, was ill, booked again).
+        foreach (var f in forfeited.Where(f => f.Booking.CheckInDeadlineUtc < now.AddDays(-7)))
+        {
+            await registry.ClearFlagAsync(f.Phone, "Sudah ditinjau: pemohon sakit dan mendaftar ulang", seed.Supervisor, ct);
+        }
+
+        foreach (var f in fates.Where(f => !f.NoShow && f.ArrivedAtUtc <= now).OrderBy(f => f.ArrivedAtUtc))
+        {
+            await ledger.MarkArrivedAsync(f.Code, f.Entry, seed.Officer, f.ArrivedAtUtc, ct);
+        }
+
+        await Task.WhenAll(fates.Where(f => !f.NoShow && f.ServedAtUtc <= now).Select(f => f.Returned
+            ? ledger.ReturnAsync(f.Code, "Dokumen asli tidak lengkap: akta kelahiran", seed.Officer, f.ServedAtUtc, ct)
+            : ledger.CompleteAsync(f.Code, seed.Officer, f.ServedAtUtc, ct)));
+    }
+
+    /// <summary>A number an officer flagged, and one blacklisted for selling its code.</summary>
+    private async Task FlagAndBlacklistAsync(OfficeSeed seed, CancellationToken ct)
+    {
+        if (seed.Issued.Count < 3)
+        {
+            return;
+        }
+
+        await registry.FlagAsync(seed.Issued[^1], FlagReason.Officer, "Menanyakan kode booking orang lain di loket", seed.Officer, ct);
+        await registry.BlacklistAsync(
+            seed.Issued[seed.Issued.Count / 2], "Menawarkan kode booking kepada pemohon lain di depan kantor (laporan satpam)",
+            seed.Supervisor, ct);
+    }
+
+    /// <summary>Each counter calls the next checked-in applicant, so the board and the counters have something to show.</summary>
+    private async Task CallTodayAsync(Office office, Actor officer, CancellationToken ct)
+    {
+        foreach (var counter in office.Settings.Counters)
+        {
+            if ((await calls.CallNextAsync(office, counter, officer, ct)).Status != CallStatus.Done)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Development demo data: {Count} bookings over the last {Days} days, today and the next working days")]
+    private static partial void LogSeeded(ILogger logger, int count, int days);
+
+    /// <summary>A booking's day: a no-show one time in eight or so; else it came 30 to 90 minutes before its slot (the deadline is 30 minutes before) and was served within 45 minutes of it, one in ten sent back.</summary>
+    private sealed record Fate(BookingView Booking, PhoneNumber Phone, BookingCode Code, bool NoShow, DateTime ArrivedAtUtc, DateTime ServedAtUtc, CodeEntry Entry, bool Returned)
+    {
+        public static Fate Of(BookingView booking, PhoneNumber phone, Random random)
+        {
+            if (!BookingCode.TryParse(booking.Code, out var code))
+            {
+                throw new InvalidOperationException($"The store issued an unreadable code {booking.Code}.");
+            }
+
+            return new Fate(
+                booking, phone, code, random.Next(100) < 12, booking.CheckInDeadlineUtc.AddMinutes(-random.Next(1, 61)), booking.SlotStartUtc.AddMinutes(random.Next(0, 45)),
+                random.Next(100) < 70 ? CodeEntry.Scanned : CodeEntry.Typed, random.Next(100) < 10);
+        }
+    }
+
+    /// <summary>Who books: their number, name, birth date, age group, address (where the office asks for one), when they wrote, whether a balita may later use their number.</summary>
+    private sealed record Applicant(PhoneNumber Phone, string Name, DateOnly BirthDate, AgeGroup Group, string? Address, DateTime BookedAtUtc, bool MayBeParent, int Message);
+
+    /// <summary>One office's seeding: its random stream, the clock, the numbers given out so far, and the parents whose numbers a balita may use; safe across its days.</summary>
+    private sealed class OfficeSeed(Office office, Random random, DateTimeOffset now, Actor officer)
+    {
+        private readonly Lock _lock = new();
+        private readonly List<PhoneNumber> _parents = [];
+        private readonly HashSet<PhoneNumber> _issued = [];
+        private readonly List<PhoneNumber> _inOrder = [];
+        private int _messages;
+
+        public Office Office => office;
+
+        public Random Random => random;
+
+        public DateTimeOffset Now => now;
+
+        public Actor Officer => officer;
+
+        public Actor Supervisor { get; } = Actor.Staff($"supervisor.{office.Code.ToLowerInvariant()}@demo.local");
+
+        /// <summary>The numbers given out, in order.</summary>
+        public IReadOnlyList<PhoneNumber> Issued
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return [.. _inOrder];
+                }
+            }
+        }
+
+        public int NextMessage() => Interlocked.Increment(ref _messages);
+
+        public void AddParent(PhoneNumber phone)
+        {
+            lock (_lock)
+            {
+                _parents.Add(phone);
+            }
+        }
+
+        public PhoneNumber? AnyParent(Random pick)
+        {
+            lock (_lock)
+            {
+                return _parents.Count == 0 ? null : _parents[pick.Next(_parents.Count)];
+            }
+        }
+
+        /// <summary>A number nobody in the demo has: an operator's prefix and eight random digits.</summary>
+        public PhoneNumber NewNumber(Random pick)
+        {
+            while (true)
+            {
+                var text = $"+62{Prefixes[pick.Next(Prefixes.Length)]}{pick.Next(10_000_000, 99_999_999)}";
+                lock (_lock)
+                {
+                    if (PhoneNumber.TryParse(text, out var phone) && _issued.Add(phone))
+                    {
+                        _inOrder.Add(phone);
+                        return phone;
+                    }
+                }
+            }
+        }
+    }
 }
