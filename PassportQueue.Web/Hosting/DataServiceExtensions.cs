@@ -77,7 +77,7 @@ public static class DataServiceExtensions
         services.AddSingleton<BookingEngine>();
         services.AddSingleton<CounterDesk>();
         services.AddSingleton<DatabaseSetup>();
-        services.AddSingleton<DemoData>();
+        services.AddSingleton<Demo.DemoData>();
         services.AddSingleton(configuration.GetSection("Rings").Get<Core.Rings.RingRules>() ?? new Core.Rings.RingRules());
         services.AddSingleton<Rings.RingDetector>();
         services.AddSingleton<Rings.RingQueries>();
@@ -110,7 +110,7 @@ public static class DataServiceExtensions
             .CreateProtector("PassportQueue.Startup").Protect([1]);
         if (app.Environment.IsDevelopment())
         {
-            await app.Services.GetRequiredService<DemoData>().SeedAsync(app.Lifetime.ApplicationStopping);
+            await app.Services.GetRequiredService<Demo.DemoData>().SeedAsync(app.Lifetime.ApplicationStopping);
             await DemoAccounts.SeedAsync(app.Services);
         }
     }

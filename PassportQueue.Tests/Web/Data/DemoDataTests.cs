@@ -4,6 +4,7 @@ using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Demo;
 using PassportQueue.Web.Data.Stores;
 using PassportQueue.Web.Rings;
 

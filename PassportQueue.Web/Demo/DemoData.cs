@@ -5,9 +5,10 @@ using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Offices;
 using PassportQueue.Core.Phones;
+using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Stores;
 
-namespace PassportQueue.Web.Data;
+namespace PassportQueue.Web.Demo;
 
 /// <summary>
 /// Development only: an office's last 30 days and its day as it stands now, so that the first look is true to a real
