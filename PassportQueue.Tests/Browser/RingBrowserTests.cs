@@ -53,6 +53,7 @@ public sealed class RingBrowserTests : IAsyncLifetime
         await BrowserSession.ExpectTextAsync(page.Locator("[data-testid=ring-signal][data-kind=NumberSeries]"), "3 nomor baru berurutan");
         await BrowserSession.ExpectTextAsync(page.Locator("[data-testid=ring-signal][data-kind=PossibleSamePerson]"), "RINI MARLINA");
         await BrowserSession.ScreenshotAsync(page, "ring");
+        Assert.Empty(await BrowserSession.AccessibilityProblemsAsync(page));
 
         await page.Locator("input[data-testid=ring-reason]").FillAsync("nomor berurutan dan identitas ganda");
         await page.GetByTestId("ring-decide").ClickAsync();

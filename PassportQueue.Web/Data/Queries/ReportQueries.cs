@@ -47,6 +47,26 @@ public sealed class ReportQueries(IDbContextFactory<PassportQueueDbContext> cont
         return days;
     }
 
+    /// <summary>The busiest slots over a range: each slot of the day with its bookings, arrivals and no-shows, in the slots' order.</summary>
+    public async Task<IReadOnlyList<SlotReport>> SlotsAsync(string officeCode, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Code == officeCode, ct);
+        var counts = await db.Bookings.AsNoTracking()
+            .Where(b => b.OfficeId == office.Id && b.Date >= from && b.Date <= to)
+            .GroupBy(b => new { b.SlotIndex, b.State })
+            .Select(g => new { g.Key.SlotIndex, g.Key.State, Count = g.Count() })
+            .ToListAsync(ct);
+        var slots = Math.Max(office.Settings.SlotsPerDay, counts.Count == 0 ? 0 : counts.Max(c => c.SlotIndex) + 1);
+        return [.. Enumerable.Range(0, slots).Select(i =>
+        {
+            int Count(params BookingState[] states) => counts.Where(c => c.SlotIndex == i && states.Contains(c.State)).Sum(c => c.Count);
+            return new SlotReport(
+                office.Calendar.SlotStartLocal(i), Count(Enum.GetValues<BookingState>()),
+                Count(BookingState.Arrived, BookingState.Completed, BookingState.Returned), Count(BookingState.Forfeited));
+        })];
+    }
+
     /// <summary>The report as CSV (comma-separated, invariant numbers, one header line).</summary>
     public static string Csv(IEnumerable<DayReport> days)
     {
@@ -59,6 +79,9 @@ public sealed class ReportQueries(IDbContextFactory<PassportQueueDbContext> cont
         return csv.ToString();
     }
 }
+
+/// <summary>One slot of the day over a range: its bookings, those who came, and the no-shows.</summary>
+public sealed record SlotReport(TimeOnly Start, int Bookings, int Arrived, int Forfeited);
 
 /// <summary>One office day's figures.</summary>
 public sealed record DayReport(DateOnly Date, int Bookings, int Arrived, int Completed, int Returned, int Forfeited, int Flags, int Blacklistings)
