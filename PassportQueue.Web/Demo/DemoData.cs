@@ -126,11 +126,13 @@ public sealed partial class DemoData(
         var perSlot = weights.Select(w => (int)Math.Round(target * w / weights.Sum())).ToArray();
         var day = BookingPlanner.DayPlanFor(office.Calendar, date, new DateTimeOffset(office.Calendar.ToUtc(date.AddDays(-1), TimeOnly.MinValue), TimeSpan.Zero));
         var booked = new List<(BookingView, PhoneNumber)>();
+        // Numbers a balita of this day may use: a parent who booked earlier the same day (each day its own, so the demo is the same every time).
+        var parents = new List<PhoneNumber>();
         for (var slot = 0; slot < s.SlotsPerDay; slot++)
         {
             // Places are numbered in order; starting a slot's bookings at its first place spreads the day over its slots.
             var slotDay = day with { FirstPlace = (slot * s.PlacesPerSlot) + 1 };
-            var requests = Enumerable.Range(0, Math.Min(perSlot[slot], s.PlacesPerSlot)).Select(_ => Request(seed, date, random)).ToList();
+            var requests = Enumerable.Range(0, Math.Min(perSlot[slot], s.PlacesPerSlot)).Select(_ => Request(seed, date, parents, random)).ToList();
             booked.AddRange((await Task.WhenAll(requests.Select(r => BookAsync(seed, slotDay, r, ct)))).OfType<(BookingView, PhoneNumber)>());
         }
 
@@ -139,11 +141,11 @@ public sealed partial class DemoData(
     }
 
     /// <summary>One applicant who books the day some days before: one in twelve is a lansia, one in twenty-five a balita on a parent's number.</summary>
-    private static Applicant Request(OfficeSeed seed, DateOnly date, Random random)
+    private static Applicant Request(OfficeSeed seed, DateOnly date, List<PhoneNumber> parents, Random random)
     {
         var office = seed.Office;
         var kind = random.Next(100);
-        var parent = kind is >= 8 and < 12 ? seed.AnyParent(random) : null;
+        PhoneNumber? parent = kind is >= 8 and < 12 && parents.Count > 0 ? parents[random.Next(parents.Count)] : null;
         var birth = kind switch
         {
             < 8 => date.AddYears(-random.Next(60, 82)).AddDays(-random.Next(365)),
@@ -157,7 +159,12 @@ public sealed partial class DemoData(
             ? $"{Streets[random.Next(Streets.Length)]} No. {random.Next(1, 120)}, {Districts[random.Next(Districts.Length)]}"
             : null;
         var bookedAt = office.Calendar.ToUtc(date.AddDays(-random.Next(1, 12)), new TimeOnly(random.Next(6, 21), random.Next(60)));
-        return new Applicant(phone, name, birth, group, address, bookedAt, group == AgeGroup.Adult && random.Next(6) == 0, seed.NextMessage());
+        if (group == AgeGroup.Adult && random.Next(6) == 0)
+        {
+            parents.Add(phone);
+        }
+
+        return new Applicant(phone, name, birth, group, address, bookedAt, seed.NextMessage());
     }
 
     private async Task<(BookingView, PhoneNumber)?> BookAsync(OfficeSeed seed, DayPlan day, Applicant a, CancellationToken ct)
@@ -172,11 +179,6 @@ public sealed partial class DemoData(
         if (await store.BookAsync(record, plan, ct) is not BookingConfirmed { Booking: var booking })
         {
             return null;
-        }
-
-        if (a.MayBeParent)
-        {
-            seed.AddParent(a.Phone);
         }
 
         return (booking, a.Phone);
@@ -253,14 +255,13 @@ public sealed partial class DemoData(
         }
     }
 
-    /// <summary>Who books: their number, name, birth date, age group, address (where the office asks for one), when they wrote, whether a balita may later use their number.</summary>
-    private sealed record Applicant(PhoneNumber Phone, string Name, DateOnly BirthDate, AgeGroup Group, string? Address, DateTime BookedAtUtc, bool MayBeParent, int Message);
+    /// <summary>Who books: their number, name, birth date, age group, address (where the office asks for one), and when they wrote.</summary>
+    private sealed record Applicant(PhoneNumber Phone, string Name, DateOnly BirthDate, AgeGroup Group, string? Address, DateTime BookedAtUtc, int Message);
 
-    /// <summary>One office's seeding: its random stream, the clock, the numbers given out so far, and the parents whose numbers a balita may use; safe across its days.</summary>
+    /// <summary>One office's seeding: its random stream, the clock, and the numbers given out so far; safe across its days.</summary>
     private sealed class OfficeSeed(Office office, Random random, DateTimeOffset now, Actor officer)
     {
         private readonly Lock _lock = new();
-        private readonly List<PhoneNumber> _parents = [];
         private readonly HashSet<PhoneNumber> _issued = [];
         private readonly List<PhoneNumber> _inOrder = [];
         private int _messages;
@@ -288,22 +289,6 @@ public sealed partial class DemoData(
         }
 
         public int NextMessage() => Interlocked.Increment(ref _messages);
-
-        public void AddParent(PhoneNumber phone)
-        {
-            lock (_lock)
-            {
-                _parents.Add(phone);
-            }
-        }
-
-        public PhoneNumber? AnyParent(Random pick)
-        {
-            lock (_lock)
-            {
-                return _parents.Count == 0 ? null : _parents[pick.Next(_parents.Count)];
-            }
-        }
 
         /// <summary>A number nobody in the demo has: an operator's prefix and eight random digits.</summary>
         public PhoneNumber NewNumber(Random pick)

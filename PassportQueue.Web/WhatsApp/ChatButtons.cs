@@ -43,13 +43,20 @@ public sealed class ChatButtons(IDbContextFactory<PassportQueueDbContext> contex
 
     /// <summary>
     /// The refused request typed again with the tapped date, or null when the tap no longer works: the refused message
-    /// must be this number's, at this office, and at most <see cref="DateChoice.Lifetime"/> old.
+    /// must be this number's, at this office, and at most <see cref="DateChoice.Lifetime"/> old. A tap already handled (the same
+    /// message id again) is what it was then.
     /// </summary>
     public async Task<string?> ExpandAsync(ReceivedMessage message, DateOnly date, string refusedId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         var since = message.ReceivedAt.UtcDateTime - DateChoice.Lifetime;
         await using var db = await contexts.CreateDbContextAsync(ct);
+        // A redelivered tap was expanded and stored the first time: it gets that stored answer, however late it comes.
+        if (await db.Messages.AsNoTracking().Where(m => m.MessageId == message.MessageId && m.Phone == message.Sender.E164).Select(m => m.Body).SingleOrDefaultAsync(ct) is { } stored)
+        {
+            return stored;
+        }
+
         var refused = await db.Messages.AsNoTracking()
             .Where(m => m.MessageId == refusedId && m.Phone == message.Sender.E164 && m.OfficeId == message.Office.Id && m.ReceivedAtUtc >= since)
             .Select(m => m.Body).SingleOrDefaultAsync(ct);

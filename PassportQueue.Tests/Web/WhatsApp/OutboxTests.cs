@@ -299,7 +299,8 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Contains("sudah tidak berlaku", stranger, StringComparison.Ordinal);
 
         // The applicant's tap books the 7th exactly as "#Dewi Lestari#17081990#07122026" would.
-        var tapped = await app.SendAsync("+6281234500077", "Sen, 7 Des 2026", extra: new Dictionary<string, string> { ["ButtonText"] = "Sen, 7 Des 2026", ["ButtonPayload"] = variables["3"] });
+        var tapSid = "SM" + new string('d', 32);
+        var tapped = await app.SendAsync("+6281234500077", "Sen, 7 Des 2026", sid: tapSid, extra: new Dictionary<string, string> { ["ButtonText"] = "Sen, 7 Des 2026", ["ButtonPayload"] = variables["3"] });
         Assert.Contains("BERHASIL", tapped, StringComparison.Ordinal);
         var booked = await app.QueryAsync(db => db.Bookings.SingleAsync(b => b.Phone == "+6281234500077"));
         Assert.Equal((new DateOnly(2026, 12, 7), "DEWI LESTARI"), (booked.Date, booked.Name));
@@ -315,6 +316,11 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         var late = await app.SendAsync("+6281234500099", "Sel, 8 Des 2026", extra: new Dictionary<string, string> { ["ButtonPayload"] = $"TGL 08122026 {secondSid}" });
         Assert.Contains("sudah tidak berlaku", late, StringComparison.Ordinal);
         Assert.Equal(1, await app.QueryAsync(db => db.Bookings.CountAsync()));
+
+        // Twilio redelivering the first tap, however late, gets its booking's answer again.
+        Assert.Equal(
+            tapped,
+            await app.SendAsync("+6281234500077", "Sen, 7 Des 2026", sid: tapSid, extra: new Dictionary<string, string> { ["ButtonPayload"] = variables["3"] }));
     }
 
     [SkippableFact]
