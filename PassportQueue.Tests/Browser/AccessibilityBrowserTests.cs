@@ -12,20 +12,14 @@ namespace PassportQueue.Tests.Browser;
 /// The same run saves the screenshots of the board, the counter and the reports.
 /// </summary>
 [Collection(nameof(BrowserRuns))]
-public sealed class AccessibilityBrowserTests : IAsyncLifetime
+public sealed class AccessibilityBrowserTests(AccessibilityBrowserTests.DemoApp demo) : IClassFixture<AccessibilityBrowserTests.DemoApp>, IAsyncLifetime
 {
     private const string Password = "Test-password-123";
-    private readonly AppFactory _app = new();
+    private readonly AppFactory _app = demo.App;
+    private readonly string _base = demo.BaseUrl;
     private BrowserSession? _browser;
-    private string _base = string.Empty;
 
-    public async Task InitializeAsync()
-    {
-        _base = _app.StartOnKestrel();
-        await _app.Get<DemoData>().SeedAsync(default);
-        await _app.AddStaffAsync("admin@pusat.test", Roles.Admin, null, Password, enrolled: true);
-        await _app.AddStaffAsync("petugas@bgr.test", Roles.Officer, "BGR");
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
@@ -33,8 +27,6 @@ public sealed class AccessibilityBrowserTests : IAsyncLifetime
         {
             await _browser.DisposeAsync();
         }
-
-        await _app.DisposeAsync();
     }
 
     [SkippableFact]
@@ -116,5 +108,23 @@ public sealed class AccessibilityBrowserTests : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Locator("h1, h2, h3, h4, h5, h6, .pq-ticket").First.WaitForAsync();
         return (await BrowserSession.AccessibilityProblemsAsync(page)).Select(p => $"{path}: {p}");
+    }
+
+    /// <summary>One app with the demo data for both tests (writing it takes seconds), with an admin and an officer.</summary>
+    public sealed class DemoApp : IAsyncLifetime
+    {
+        internal AppFactory App { get; } = new();
+
+        public string BaseUrl { get; private set; } = string.Empty;
+
+        public async Task InitializeAsync()
+        {
+            BaseUrl = App.StartOnKestrel();
+            await App.Get<DemoData>().SeedAsync(default);
+            await App.AddStaffAsync("admin@pusat.test", Roles.Admin, null, Password, enrolled: true);
+            await App.AddStaffAsync("petugas@bgr.test", Roles.Officer, "BGR");
+        }
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
     }
 }
