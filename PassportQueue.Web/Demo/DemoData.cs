@@ -107,7 +107,6 @@ public sealed partial class DemoData(
 
         var count = (await Task.WhenAll(days.Select(d => SeedDayAsync(seed, d.Date, d.Fill, new Random(seed.Random.Next()), ct)))).Sum();
         await FlagAndBlacklistAsync(seed, ct);
-        await CallTodayAsync(office, seed.Officer, ct);
         return count;
     }
 
@@ -121,7 +120,9 @@ public sealed partial class DemoData(
         }
 
         var s = office.Settings;
-        var target = (int)Math.Round(Math.Min(s.DailyQuota, MaxPerDay) * fill);
+        // History and the days ahead at a demo size; today at the office's own, so that its counters have a queue to serve.
+        var size = date == office.Calendar.LocalDate(seed.Now) ? Math.Min(s.DailyQuota, s.SlotPlaces) : Math.Min(s.DailyQuota, MaxPerDay);
+        var target = (int)Math.Round(size * fill);
         var weights = Enumerable.Range(0, s.SlotsPerDay).Select(i => SlotDemand[Math.Min(i, SlotDemand.Length - 1)]).ToArray();
         var perSlot = weights.Select(w => (int)Math.Round(target * w / weights.Sum())).ToArray();
         var day = BookingPlanner.DayPlanFor(office.Calendar, date, new DateTimeOffset(office.Calendar.ToUtc(date.AddDays(-1), TimeOnly.MinValue), TimeSpan.Zero));
@@ -188,7 +189,7 @@ public sealed partial class DemoData(
     /// What happened to each booking by now: most came before the deadline and were served, some were sent back,
     /// some never came. Check-ins go in the order people came, so queue numbers follow it.
     /// </summary>
-    private async Task ActAsync(OfficeSeed seed, IReadOnlyList<(BookingView Booking, PhoneNumber Phone)> booked, Random random, CancellationToken ct)
+    private async Task ActAsync(OfficeSeed seed, List<(BookingView Booking, PhoneNumber Phone)> booked, Random random, CancellationToken ct)
     {
         var now = seed.Now.UtcDateTime;
         var fates = booked.Select(b => Fate.Of(b.Booking, b.Phone, random)).ToList();
@@ -200,6 +201,12 @@ public sealed partial class DemoData(
             await registry.ClearFlagAsync(f.Phone, "Sudah ditinjau: pemohon sakit dan mendaftar ulang", seed.Supervisor, ct);
         }
 
+        if (booked.Count > 0 && booked[0].Booking.Date == seed.Office.Calendar.LocalDate(seed.Now))
+        {
+            await ServeTodayAsync(seed, fates, random, ct);
+            return;
+        }
+
         foreach (var f in fates.Where(f => !f.NoShow && f.ArrivedAtUtc <= now).OrderBy(f => f.ArrivedAtUtc))
         {
             await ledger.MarkArrivedAsync(f.Code, f.Entry, seed.Officer, f.ArrivedAtUtc, ct);
@@ -208,6 +215,59 @@ public sealed partial class DemoData(
         await Task.WhenAll(fates.Where(f => !f.NoShow && f.ServedAtUtc <= now).Select(f => f.Returned
             ? ledger.ReturnAsync(f.Code, "Dokumen asli tidak lengkap: akta kelahiran", seed.Officer, f.ServedAtUtc, ct)
             : ledger.CompleteAsync(f.Code, seed.Officer, f.ServedAtUtc, ct)));
+    }
+
+    /// <summary>
+    /// Today the counters serve the queue as it forms, up to now: from a quarter of an hour before the first slot each
+    /// counter calls the next checked-in applicant (the counters' own call, at that instant, audited and announced as
+    /// every call is), serves them for about as long as the office's slots allow, and calls the next. Whoever a counter
+    /// serves at this moment stays called; whoever came and was not called yet waits.
+    /// </summary>
+    private async Task ServeTodayAsync(OfficeSeed seed, List<Fate> fates, Random random, CancellationToken ct)
+    {
+        var office = seed.Office;
+        var s = office.Settings;
+        var now = seed.Now.UtcDateTime;
+        var arrivals = new Queue<Fate>(fates.Where(f => !f.NoShow && f.ArrivedAtUtc <= now).OrderBy(f => f.ArrivedAtUtc));
+        var byNumber = new Dictionary<int, Fate>();
+        var minutes = (double)s.Counters.Length * s.SlotMinutes / s.PlacesPerSlot;
+        var free = s.Counters.ToDictionary(c => c, _ => office.Calendar.SlotStartUtc(fates[0].Booking.Date, 0).AddMinutes(-15));
+
+        async Task ArriveUntilAsync(DateTime until)
+        {
+            while (arrivals.TryPeek(out var next) && next.ArrivedAtUtc <= until)
+            {
+                arrivals.Dequeue();
+                if ((await ledger.MarkArrivedAsync(next.Code, next.Entry, seed.Officer, next.ArrivedAtUtc, ct)).QueueNumber is { } number)
+                {
+                    byNumber[number] = next;
+                }
+            }
+        }
+
+        while (free.MinBy(c => c.Value) is var (counter, at) && at <= now)
+        {
+            await ArriveUntilAsync(at);
+            var call = await calls.CallNextAsync(office, counter, seed.Officer, new DateTimeOffset(at, TimeSpan.Zero), ct);
+            if (call is not { Status: CallStatus.Done, QueueNumber: { } number } || !byNumber.TryGetValue(number, out var fate))
+            {
+                // Nobody waiting: the counter is free again when the next applicant comes, or for the rest of the day.
+                free[counter] = arrivals.TryPeek(out var coming) ? coming.ArrivedAtUtc : DateTime.MaxValue;
+                continue;
+            }
+
+            var done = at.AddMinutes(minutes * (0.6 + (random.NextDouble() * 0.6)));
+            if (done <= now)
+            {
+                await (fate.Returned
+                    ? ledger.ReturnAsync(fate.Code, "Dokumen asli tidak lengkap: akta kelahiran", seed.Officer, done, ct)
+                    : ledger.CompleteAsync(fate.Code, seed.Officer, done, ct));
+            }
+
+            free[counter] = done;
+        }
+
+        await ArriveUntilAsync(now);
     }
 
     /// <summary>A number an officer flagged, and one blacklisted for selling its code.</summary>
@@ -222,18 +282,6 @@ public sealed partial class DemoData(
         await registry.BlacklistAsync(
             seed.Issued[seed.Issued.Count / 2], "Menawarkan kode booking kepada pemohon lain di depan kantor (laporan satpam)",
             seed.Supervisor, ct);
-    }
-
-    /// <summary>Each counter calls the next checked-in applicant, so the board and the counters have something to show.</summary>
-    private async Task CallTodayAsync(Office office, Actor officer, CancellationToken ct)
-    {
-        foreach (var counter in office.Settings.Counters)
-        {
-            if ((await calls.CallNextAsync(office, counter, officer, ct)).Status != CallStatus.Done)
-            {
-                return;
-            }
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Development demo data: {Count} bookings over the last {Days} days, today and the next working days")]

@@ -41,7 +41,11 @@ public sealed record BoardView(IReadOnlyList<(string Counter, int? Serving)> Cou
 public sealed class CounterCalls(IDbContextFactory<PassportQueueDbContext> contexts, Sql.Database database, ChangeFeed feed, TimeProvider time)
 {
     /// <summary>Calls the next arrived applicant of today to <paramref name="counter"/>.</summary>
-    public async Task<CallResult> CallNextAsync(Office office, string counter, Actor actor, CancellationToken ct)
+    public Task<CallResult> CallNextAsync(Office office, string counter, Actor actor, CancellationToken ct) =>
+        CallNextAsync(office, counter, actor, time.GetUtcNow(), ct);
+
+    /// <summary>Calls the next applicant who had arrived by <paramref name="now"/> (the counters' own call; the demo data replays a day with it).</summary>
+    public async Task<CallResult> CallNextAsync(Office office, string counter, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(office);
         if (!office.Settings.Counters.Contains(counter, StringComparer.Ordinal))
@@ -49,7 +53,6 @@ public sealed class CounterCalls(IDbContextFactory<PassportQueueDbContext> conte
             return new CallResult(CallStatus.UnknownCounter);
         }
 
-        var now = time.GetUtcNow();
         var today = office.Calendar.LocalDate(now);
         var waiting = await database.ReadAsync(s => TodayQueue.Waiting(s, office, today), ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
