@@ -16,7 +16,7 @@ namespace PassportQueue.Web.WhatsApp;
 /// SID nothing is queued and the reply is the text alone. A tap's payload is handled like the typed text: CEK, SYARAT
 /// and ANTREAN are the commands themselves, and a date is <see cref="DateChoice"/>.
 /// </summary>
-public sealed class ChatButtons(IDbContextFactory<PassportQueueDbContext> contexts, IOptions<TwilioOptions> options)
+public sealed class ChatButtons(IDbContextFactory<PassportQueueDbContext> contexts, OutboxStore outbox, IOptions<TwilioOptions> options)
 {
     /// <summary>The commands offered after a booking, in the order of the template's buttons.</summary>
     public static readonly string[] AfterBookingCommands = ["CEK", "SYARAT", "ANTREAN"];
@@ -30,12 +30,13 @@ public sealed class ChatButtons(IDbContextFactory<PassportQueueDbContext> contex
         switch (outcome)
         {
             case BookingConfirmed { Booking: var booking } when settings.ContentFor("AfterBooking") is { } sid:
-                await QueueAsync(OutboxKind.BookingChoices, booking.Code, null, message, sid, Variables(booking), string.Join(" | ", AfterBookingCommands), at, ct);
+                await outbox.QueueInteractiveAsync(
+                    OutboxKind.BookingChoices, booking.Code, null, message.Office.Id, message.Sender.E164, sid, Variables(booking), string.Join(" | ", AfterBookingCommands), at, ct);
                 break;
             case BookingRefused { OffersDates: true, NextDates: { Count: > 0 and <= 3 } dates }
                 when message.Office.Settings.MessageFormat == MessageFormat.ArrivalDate && settings.ContentFor($"NextDates{dates.Count}") is { } sid:
-                await QueueAsync(
-                    OutboxKind.DateChoices, null, message.MessageId, message, sid, Variables(message.Office, dates, message.MessageId),
+                await outbox.QueueInteractiveAsync(
+                    OutboxKind.DateChoices, null, message.MessageId, message.Office.Id, message.Sender.E164, sid, Variables(message.Office, dates, message.MessageId),
                     string.Join(" | ", dates.Select(d => DateChoice.Title(d, WhatsAppText.Indonesian))), at, ct);
                 break;
         }
@@ -78,26 +79,5 @@ public sealed class ChatButtons(IDbContextFactory<PassportQueueDbContext> contex
         }
 
         return JsonSerializer.Serialize(variables);
-    }
-
-    private async Task QueueAsync(
-        OutboxKind kind, string? bookingCode, string? replyTo, ReceivedMessage message, string sid, string variables, string body, DateTime at, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        long? bookingId = bookingCode is null ? null : await db.Bookings.Where(b => b.Code == bookingCode).Select(b => (long?)b.Id).SingleOrDefaultAsync(ct);
-        if (bookingCode is not null && bookingId is null)
-        {
-            return;
-        }
-
-        // A redelivered message gets the same outcome again; the unique (booking, kind) and (message, kind) keys make this a no-op then.
-        await db.Database.ExecuteSqlAsync(
-            $"""
-             INSERT INTO "Outbox" ("Kind", "BookingId", "ReplyToMessageId", "OfficeId", "Phone", "CreatedAtUtc", "DueAtUtc", "Status", "Attempts", "DeliveryRank", "ContentSid", "ContentVariables", "Body")
-             SELECT {(int)kind}, {bookingId}, {replyTo}, {message.Office.Id}, {message.Sender.E164}, {at}, {at}, {(int)OutboxStatus.Pending}, 0, 0, {sid}, {variables}, {body}
-             WHERE 1 = 1
-             ON CONFLICT DO NOTHING
-             """,
-            ct);
     }
 }

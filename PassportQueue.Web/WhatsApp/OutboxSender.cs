@@ -127,16 +127,17 @@ public sealed partial class OutboxSender(
                 : (NotificationWriter.NotDrawn(entry, entryOffice, now), entryOffice, NotificationWriter.TemplateVariables(entry, entryOffice, now));
         }
 
-        var booking = message.BookingId is { } bookingId ? await outbox.BookingAsync(bookingId, ct) : null;
-        var office = booking is null ? null : await offices.FindByCodeAsync(booking.OfficeCode, ct);
-        if (message.Kind is OutboxKind.TurnNear or OutboxKind.Called)
+        if (message is { Kind: OutboxKind.TurnNear or OutboxKind.Called, BookingId: { } calledId })
         {
-            var call = office is null ? null : await outbox.CallNoticeAsync(message.BookingId!.Value, ct);
-            return call is null || office is null
+            var call = await outbox.CallNoticeAsync(calledId, ct);
+            var callOffice = call is null ? null : await offices.FindByIdAsync(message.OfficeId, ct);
+            return call is null || callOffice is null
                 ? (null, null, null)
-                : (NotificationWriter.Turn(message.Kind, call, office), office, NotificationWriter.TemplateVariables(message.Kind, call, office));
+                : (NotificationWriter.Turn(message.Kind, call, callOffice), callOffice, NotificationWriter.TemplateVariables(message.Kind, call, callOffice));
         }
 
+        var booking = message.BookingId is { } bookingId ? await outbox.BookingAsync(bookingId, ct) : null;
+        var office = booking is null ? null : await offices.FindByCodeAsync(booking.OfficeCode, ct);
         return booking is null || office is null
             ? (null, null, null)
             : (NotificationWriter.Text(message.Kind, booking, office), office, NotificationWriter.TemplateVariables(booking, office));

@@ -149,6 +149,18 @@ public sealed class OutboxStore(WriteBatcher writes, Database database, IDbConte
             ct);
     }
 
+    /// <summary>
+    /// Queues an interactive follow-up (<see cref="ChatButtons"/>) with its Content SID, variables and readable text, about a
+    /// booking (by its code) or about an incoming message; once per (booking or message, kind), so a redelivery adds nothing.
+    /// </summary>
+    public async Task QueueInteractiveAsync(
+        OutboxKind kind, string? bookingCode, string? replyToMessageId, int officeId, string phone, string contentSid, string variables, string body, DateTime now,
+        CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await OutboxRows.QueueInteractiveAsync(db, kind, bookingCode, replyToMessageId, officeId, phone, contentSid, variables, body, now, ct);
+    }
+
     private static IQueryable<OutboxMessage> Leased(PassportQueueDbContext db, long id, string node) =>
         db.Outbox.Where(o => o.Id == id && o.LeasedBy == node && o.Status == OutboxStatus.Pending);
 

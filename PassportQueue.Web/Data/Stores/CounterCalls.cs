@@ -71,10 +71,10 @@ public sealed class CounterCalls(IDbContextFactory<PassportQueueDbContext> conte
             if (called == 1)
             {
                 // The notices go out through the outbox with the call, once each by its (booking, kind) key.
-                await NoticeAsync(db, OutboxKind.Called, next.BookingId, at, ct);
+                await OutboxRows.QueueAboutBookingAsync(db, OutboxKind.Called, next.BookingId, at, ct);
                 foreach (var near in CallOrder.TurnNear(waiting, next, office.Settings.NotifyWhenAhead))
                 {
-                    await NoticeAsync(db, OutboxKind.TurnNear, near.BookingId, at, ct);
+                    await OutboxRows.QueueAboutBookingAsync(db, OutboxKind.TurnNear, near.BookingId, at, ct);
                 }
 
                 db.AuditEntries.Add(AuditEntry.Record(at, actor, AuditAction.Called, office.Id, next.BookingId, null, Reason(counter, next.QueueNumber, null)));
@@ -151,15 +151,6 @@ public sealed class CounterCalls(IDbContextFactory<PassportQueueDbContext> conte
         feed.Publish(new Change(ChangeKind.Calls, office.Code));
         return new CallResult(CallStatus.Done, last.QueueNumber);
     }
-
-    private static Task<int> NoticeAsync(PassportQueueDbContext db, OutboxKind kind, long bookingId, DateTime at, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync(
-            $"""
-             INSERT INTO "Outbox" ("Kind", "BookingId", "OfficeId", "Phone", "CreatedAtUtc", "DueAtUtc", "Status", "Attempts", "DeliveryRank")
-             SELECT {(int)kind}, b."Id", b."OfficeId", b."Phone", {at}, {at}, {(int)OutboxStatus.Pending}, 0, 0 FROM "Bookings" b WHERE b."Id" = {bookingId}
-             ON CONFLICT ("BookingId", "Kind") DO NOTHING
-             """,
-            ct);
 
     private Task<CounterCallRecord?> LastAsync(PassportQueueDbContext db, Office office, string counter, CancellationToken ct)
     {
