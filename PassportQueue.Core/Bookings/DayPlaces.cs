@@ -62,6 +62,13 @@ public static class DayPlaces
 
         return (count, null);
     }
+
+    /// <summary>
+    /// Whether a place freed on a drawn day may go to an applicant: a place of the priority share only
+    /// to a balita or lansia, a place of the open share to anyone. Who of those is admitted at all is
+    /// <see cref="Admission.AdmissionRules"/>'s to say.
+    /// </summary>
+    public static bool FreedPlaceFits(bool priorityPlace, AgeGroup applicant) => !priorityPlace || applicant != AgeGroup.Adult;
 }
 
 /// <summary>A place taken from a day's count: its number in the day, and whether it came from the priority share.</summary>

@@ -262,7 +262,8 @@ public abstract class BallotTests(DatabaseProvider provider)
         Assert.Equal(("JL. ENGKU PUTRI 3", Day), (booking.Address, booking.Date));
     }
 
-    private static async Task BlacklistAsync(EngineHarness h, string phone)
+    /// <summary>Flags and blacklists a number, as an officer and a supervisor do.</summary>
+    internal static async Task BlacklistAsync(EngineHarness h, string phone)
     {
         var number = PhoneNumber.Parse(phone);
         await h.Get<IPhoneRegistry>().FlagAsync(number, FlagReason.Officer, "calo", Actor.Staff("petugas"), default);

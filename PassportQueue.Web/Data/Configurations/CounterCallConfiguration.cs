@@ -1,3 +1,4 @@
+using PassportQueue.Web.Data.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PassportQueue.Web.Data.Records;
@@ -15,7 +16,7 @@ internal sealed class CounterCallConfiguration : IEntityTypeConfiguration<Counte
         builder.Property(c => c.Actor).HasMaxLength(256).IsRequired();
         builder.HasOne<Core.Bookings.Booking>().WithMany().HasForeignKey(c => c.BookingId).OnDelete(DeleteBehavior.Restrict);
         // Each arrived applicant is called once, whichever counter gets there first.
-        builder.HasIndex(c => c.BookingId).IsUnique().HasFilter("\"Kind\" = 0").HasDatabaseName("UX_CounterCalls_Called");
+        builder.HasIndex(c => c.BookingId).IsUnique().HasFilter($"\"Kind\" = {StateSql.Call}").HasDatabaseName("UX_CounterCalls_Called");
         builder.HasIndex(c => new { c.OfficeId, c.Date, c.Id });
     }
 }

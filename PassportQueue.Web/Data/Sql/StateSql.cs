@@ -1,5 +1,7 @@
 using System.Globalization;
+using PassportQueue.Core.Ballot;
 using PassportQueue.Core.Bookings;
+using PassportQueue.Core.Queue;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.Data.Records;
 
@@ -23,6 +25,33 @@ public static class StateSql
 
     /// <summary>A voided booking's state.</summary>
     public static readonly string Voided = Number(BookingState.Voided);
+
+    /// <summary>A checked-in applicant's state.</summary>
+    public static readonly string Arrived = Number(BookingState.Arrived);
+
+    /// <summary>A draw taking entries (or closed and not yet drawn).</summary>
+    public static readonly string DrawOpen = Number(BallotDrawState.Open);
+
+    /// <summary>A draw that has been run.</summary>
+    public static readonly string DrawDrawn = Number(BallotDrawState.Drawn);
+
+    /// <summary>An entry drawn for a place.</summary>
+    public static readonly string Won = Number(DrawResult.Won);
+
+    /// <summary>An entry not drawn: it waits in draw order for a freed place.</summary>
+    public static readonly string NotDrawn = Number(DrawResult.NotDrawn);
+
+    /// <summary>An offer of a freed place waiting for its <c>YA</c>.</summary>
+    public static readonly string OfferPending = Number(OfferState.Pending);
+
+    /// <summary>An offer taken.</summary>
+    public static readonly string OfferAccepted = Number(OfferState.Accepted);
+
+    /// <summary>An offer that ran out, or that Core refused when it was taken.</summary>
+    public static readonly string OfferExpired = Number(OfferState.Expired);
+
+    /// <summary>A counter's call of an applicant (not a recall or a skip): one per booking, by a partial unique index.</summary>
+    public static readonly string Call = Number(CallKind.Call);
 
     /// <summary>An outbox message not yet sent, held or failed.</summary>
     public static readonly string OutboxPending = Number(OutboxStatus.Pending);

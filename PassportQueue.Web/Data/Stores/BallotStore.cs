@@ -72,7 +72,7 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
     {
         var due = await database.ReadAsync(
             s => s.List(
-                """SELECT "Id" AS "Id", "OfficeId" AS "OfficeId" FROM "BallotDraws" WHERE "State" = 0 AND "ClosesAtUtc" <= @now ORDER BY "ClosesAtUtc" """,
+                $"""SELECT "Id" AS "Id", "OfficeId" AS "OfficeId" FROM "BallotDraws" WHERE "State" = {StateSql.DrawOpen} AND "ClosesAtUtc" <= @now ORDER BY "ClosesAtUtc" """,
                 r => (Id: r.Get<long>("Id"), OfficeId: r.Get<int>("OfficeId")),
                 ("@now", now.UtcDateTime)),
             ct);
@@ -104,9 +104,9 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
 
         var id = await writes.RunAsync(
             s => s.Scalar<long?>(
-                """
+                $"""
                 UPDATE "BallotDraws" SET "ClosesAtUtc" = @now
-                WHERE "Id" = (SELECT "Id" FROM "BallotDraws" WHERE "OfficeId" = @o AND "State" = 0 AND "OpensAtUtc" <= @now ORDER BY "Date" LIMIT 1)
+                WHERE "Id" = (SELECT "Id" FROM "BallotDraws" WHERE "OfficeId" = @o AND "State" = {StateSql.DrawOpen} AND "OpensAtUtc" <= @now ORDER BY "Date" LIMIT 1)
                 RETURNING "Id"
                 """,
                 ("@o", office.Id), ("@now", now.UtcDateTime)),
@@ -151,7 +151,7 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
 
     /// <summary>Expires the offers whose time ran out and offers their places on; returns how many expired.</summary>
     public Task<int> ExpireOffersAsync(DateTimeOffset now, CancellationToken ct) =>
-        writes.RunAsync(s => OfferRows.ExpireDue(s, rules.OfferMinutes, now.UtcDateTime), ct);
+        writes.RunAsync(s => OfferRows.ExpireDue(s, new Offering(rules, pseudonyms), now.UtcDateTime), ct);
 
     private VoidResult Void(SqlSession s, int officeId, string code, string reason, Actor actor, DateTime now)
     {
@@ -182,7 +182,7 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
         }
 
         LedgerWrites.Audit(s, now, actor, AuditAction.Voided, officeId, booking.Id, booking.Phone, reason);
-        return OfferRows.Freed(s, booking.Id) is { } freed && OfferRows.OfferNext(s, freed, rules.OfferMinutes, now)
+        return OfferRows.Freed(s, booking.Id) is { } freed && OfferRows.OfferNext(s, freed, new Offering(rules, pseudonyms), now)
             ? VoidResult.VoidedAndOffered
             : VoidResult.VoidedNotOffered;
     }
@@ -190,9 +190,9 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
     private DrawDone? Draw(SqlSession s, long drawId, Office office, DateTime now, Actor actor)
     {
         var draw = s.Row(
-            """
-            UPDATE "BallotDraws" SET "State" = 1, "DrawnAtUtc" = @now, "DrawnBy" = @by
-            WHERE "Id" = @id AND "State" = 0 AND "ClosesAtUtc" <= @now
+            $"""
+            UPDATE "BallotDraws" SET "State" = {StateSql.DrawDrawn}, "DrawnAtUtc" = @now, "DrawnBy" = @by
+            WHERE "Id" = @id AND "State" = {StateSql.DrawOpen} AND "ClosesAtUtc" <= @now
             RETURNING "Date" AS "Date", "ProtectedSeed" AS "ProtectedSeed", "Commitment" AS "Commitment"
             """,
             r => (Date: r.Get<DateOnly>("Date"), Seed: r.Get<string>("ProtectedSeed"), Commitment: r.Get<string>("Commitment")),
@@ -207,13 +207,12 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
         var entries = s.List(
             """
             SELECT "Id" AS "Id", "EntryCode" AS "EntryCode", "PersonKey" AS "PersonKey", "Phone" AS "Phone", "Name" AS "Name",
-                   "BirthDate" AS "BirthDate", "Address" AS "Address", "AgeGroup" AS "AgeGroup", "IsOwner" AS "IsOwner",
-                   "Weight" AS "Weight", "MessageId" AS "MessageId"
+                   "BirthDate" AS "BirthDate", "Address" AS "Address", "AgeGroup" AS "AgeGroup", "Weight" AS "Weight", "MessageId" AS "MessageId"
             FROM "BallotEntries" WHERE "DrawId" = @id
             """,
             r => new Entry(
                 r.Get<long>("Id"), r.Get<string>("EntryCode"), r.Get<string>("PersonKey"), r.Get<string>("Phone"), r.Get<string>("Name"),
-                r.Get<DateOnly>("BirthDate"), r.Get<string?>("Address"), r.GetEnum<AgeGroup>("AgeGroup"), r.Get<bool>("IsOwner"), r.Get<int>("Weight"),
+                r.Get<DateOnly>("BirthDate"), r.Get<string?>("Address"), r.GetEnum<AgeGroup>("AgeGroup"), r.Get<int>("Weight"),
                 r.Get<string>("MessageId")),
             ("@id", drawId)).ToDictionary(e => e.Code, StringComparer.Ordinal);
         var day = BookingPlanner.DayPlanFor(office.Calendar, draw.Date, new DateTimeOffset(now, TimeSpan.Zero));
@@ -270,7 +269,7 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
             : """(SELECT value ->> 'i' AS "i", value ->> 'r' AS "r", value ->> 'w' AS "w", value ->> 'b' AS "b", value ->> 'k' AS "k" FROM json_each(@rows)) AS j""";
         s.Execute(
             $"""
-            UPDATE "BallotEntries" SET "Rank" = j."r", "Result" = CASE WHEN j."w" = 1 THEN 0 ELSE 1 END, "BookingId" = j."b"
+            UPDATE "BallotEntries" SET "Rank" = j."r", "Result" = CASE WHEN j."w" = 1 THEN {StateSql.Won} ELSE {StateSql.NotDrawn} END, "BookingId" = j."b"
             FROM {rows} WHERE "BallotEntries"."Id" = j."i"
             """,
             ("@rows", json));
@@ -282,33 +281,35 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
             """,
             ("@rows", json));
         s.Execute(
-            """
+            $"""
             INSERT INTO "Outbox" ("Kind", "EntryId", "OfficeId", "Phone", "CreatedAtUtc", "DueAtUtc", "Status", "Attempts", "DeliveryRank")
-            SELECT @kind, e."Id", @office, e."Phone", @now, @now, 0, 0, 0 FROM "BallotEntries" e WHERE e."DrawId" = @draw AND e."Result" = 1
+            SELECT @kind, e."Id", @office, e."Phone", @now, @now, {StateSql.OutboxPending}, 0, 0 FROM "BallotEntries" e WHERE e."DrawId" = @draw AND e."Result" = {StateSql.NotDrawn}
             """,
             ("@kind", OutboxKind.BallotNotDrawn), ("@office", officeId), ("@now", now), ("@draw", drawId));
     }
 
     /// <summary>
-    /// Books a winner with the claims of any booking; null when the winner cannot be booked any more
-    /// (they hold another booking by now, or their number was blacklisted since): the place then stays
-    /// for first come after the draw.
+    /// Books a winner by the one way to a place (<see cref="PlaceGiving"/>): the same facts, the same
+    /// Core rules and the same claims as any booking, the place from the day's shares held for the draw.
+    /// Null when Core refuses the winner now (they hold another booking by then, or their number was
+    /// blacklisted since): the place then stays for first come after the draw.
     /// </summary>
     private long? Book(SqlSession s, Office office, DayPlan day, Entry e, int rank, Actor actor, DateTime now)
     {
-        if (BookingClaims.MayNotBeBooked(s, e.PersonKey, e.Phone) || BookingClaims.TakeDrawnPlace(s, office.Id, day, e.AgeGroup != AgeGroup.Adult) is not { } place)
+        var phone = PhoneNumber.FromE164(e.Phone);
+        var plan = new BookingPlan(office.Id, office.Code, phone, e.Name, e.PersonKey, e.BirthDate, e.Address, e.AgeGroup, [day], [], RefusalReason.DayFull, rules, now);
+        var request = new PlaceRequest(
+            new IncomingRecord(e.MessageId, office.Id, phone, string.Empty, now), plan, new Identities(e.PersonKey, pseudonyms.Identity(e.PersonKey)),
+            new PlaceSource.Drawn(day), actor, SystemReason.Of(ReasonCode.DrawnBooking, e.Code, Number(rank)));
+        if (PlaceGiving.Give(s, request, ownsUnit: false) is not Placed placed)
         {
             return null;
         }
 
-        var phone = PhoneNumber.FromE164(e.Phone);
-        var plan = new BookingPlan(office.Id, office.Code, phone, e.Name, e.PersonKey, e.BirthDate, e.Address, e.AgeGroup, [day], [], RefusalReason.DayFull, rules, now);
-        var (id, _) = BookingClaims.InsertBooking(s, new IncomingRecord(e.MessageId, office.Id, phone, string.Empty, now), plan, place, e.IsOwner);
         // The entry's message now leads to the booking: CEK finds it like any other.
-        s.Execute("""UPDATE "Messages" SET "BookingId" = @b WHERE "MessageId" = @m""", ("@b", id), ("@m", e.MessageId));
-        LedgerWrites.Audit(s, now, actor, AuditAction.Booked, office.Id, id, e.Phone, SystemReason.Of(ReasonCode.DrawnBooking, e.Code, Number(rank)));
-        LedgerWrites.Notify(s, OutboxKind.BallotWon, id, office.Id, e.Phone, now, now);
-        return id;
+        s.Execute("""UPDATE "Messages" SET "BookingId" = @b WHERE "MessageId" = @m""", ("@b", placed.BookingId), ("@m", e.MessageId));
+        LedgerWrites.Notify(s, OutboxKind.BallotWon, placed.BookingId, office.Id, e.Phone, now, now);
+        return placed.BookingId;
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -324,7 +325,7 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
         [property: System.Text.Json.Serialization.JsonPropertyName("k")] string StandingKey);
 
     private sealed record Entry(
-        long Id, string Code, string PersonKey, string Phone, string Name, DateOnly BirthDate, string? Address, AgeGroup AgeGroup, bool IsOwner, int Weight, string MessageId);
+        long Id, string Code, string PersonKey, string Phone, string Name, DateOnly BirthDate, string? Address, AgeGroup AgeGroup, int Weight, string MessageId);
 }
 
 /// <summary>Source-generated JSON of a draw's results.</summary>

@@ -145,19 +145,6 @@ internal static class BookingClaims
             ? PlaceOf(day, place.Number, place.Priority)
             : null;
 
-    /// <summary>
-    /// Whether a winner or an offered entrant can no longer be booked: the person holds an active
-    /// booking by now (the partial unique index on the person answers), or the number was blacklisted since.
-    /// </summary>
-    public static bool MayNotBeBooked(SqlSession s, string personKey, string phone) =>
-        s.Scalar<int?>(
-            $"""
-            SELECT 1 FROM "Bookings" WHERE "PersonKey" = @k AND "State" IN {StateSql.Active}
-            UNION ALL SELECT 1 FROM "Phones" WHERE "Number" = @p AND "Standing" = {StateSql.Blacklisted}
-            LIMIT 1
-            """,
-            ("@k", personKey), ("@p", phone)) is not null;
-
     /// <summary>Whether a day's places are held for its draw.</summary>
     public static bool IsHeld(SqlSession s, int officeId, DateOnly date) =>
         s.Scalar<bool?>("""SELECT "Held" FROM "DayCounters" WHERE "OfficeId" = @o AND "Date" = @d""", ("@o", officeId), ("@d", date)) == true;

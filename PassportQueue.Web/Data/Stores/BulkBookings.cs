@@ -155,7 +155,7 @@ internal sealed class BulkBookings : BulkWork<BookRequest, MessageOutcome>
         foreach (var answer in answers)
         {
             answer.Outcome = answer.Place is { } place
-                ? new BookingConfirmed(BookingClaims.View(requests[answer.Index].Plan, answer.Code!, place, SqlBookingStore.IsOwner(answer.Claim)))
+                ? new BookingConfirmed(BookingClaims.View(requests[answer.Index].Plan, answer.Code!, place, PlaceGiving.IsOwner(answer.Claim)))
                 : Refused(requests[answer.Index].Plan, answer, locked, others);
         }
 
@@ -385,7 +385,7 @@ internal sealed class BulkBookings : BulkWork<BookRequest, MessageOutcome>
         }
 
         // The bookings' audit lines, each joined to its booking by code, in the order they are listed.
-        var lines = booked.SelectMany(a => SqlBookingStore.BookedLines(requests[a.Index].Message, requests[a.Index].Plan, a.Claim).Select(l => (a.Code, Line: l))).ToList();
+        var lines = booked.SelectMany(a => BookedLines(requests[a.Index], a.Claim).Select(l => (a.Code, Line: l))).ToList();
         Add(lines.Count, AuditSql,
             ("@aat", lines.ConvertAll(l => Utc(l.Line.At)).ToArray()), ("@aactor", lines.ConvertAll(l => l.Line.Actor.Value).ToArray()),
             ("@aaction", lines.ConvertAll(l => (int)l.Line.Action).ToArray()), ("@aoffice", lines.ConvertAll(l => l.Line.OfficeId).ToArray()),
@@ -412,7 +412,7 @@ internal sealed class BulkBookings : BulkWork<BookRequest, MessageOutcome>
             ("@bp", plans.ConvertAll(p => p.Phone.E164).ToArray()), ("@bk", plans.ConvertAll(p => p.PersonKey).ToArray()),
             ("@bn", plans.ConvertAll(p => p.Name).ToArray()), ("@bbirth", plans.ConvertAll(p => p.BirthDate).ToArray()),
             ("@baddr", plans.ConvertAll(p => p.Address).ToArray()), ("@bage", plans.ConvertAll(p => (int)p.AgeGroup).ToArray()),
-            ("@bowner", booked.ConvertAll(a => SqlBookingStore.IsOwner(a.Claim)).ToArray()), ("@bprio", places.ConvertAll(p => p.Priority).ToArray()),
+            ("@bowner", booked.ConvertAll(a => PlaceGiving.IsOwner(a.Claim)).ToArray()), ("@bprio", places.ConvertAll(p => p.Priority).ToArray()),
             ("@bd", places.ConvertAll(p => p.Day.Date).ToArray()), ("@bplace", places.ConvertAll(p => p.Number).ToArray()),
             ("@bslot", places.ConvertAll(p => p.Slot.Index).ToArray()), ("@bstart", places.ConvertAll(p => Utc(p.Slot.StartUtc)).ToArray()),
             ("@bdeadline", places.ConvertAll(p => Utc(p.Slot.DeadlineUtc)).ToArray()),
@@ -420,6 +420,11 @@ internal sealed class BulkBookings : BulkWork<BookRequest, MessageOutcome>
             ("@bat", plans.ConvertAll(p => Utc(p.NowUtc)).ToArray()), ("@booked", (int)BookingState.Booked),
         ];
     }
+
+    /// <summary>A first-come booking's audit lines, as <see cref="PlaceGiving"/> writes them one by one.</summary>
+    private static IEnumerable<AuditLine> BookedLines(BookRequest request, NumberClaim claim) =>
+        PlaceGiving.BookedLines(
+            request.Plan, claim, Core.Audit.Actor.Applicant(request.Plan.Phone.E164), Core.Audit.SystemReason.Of(Core.Audit.ReasonCode.BookedByMessage, request.Message.MessageId));
 
     private static DateTime Utc(DateTime instant) => DateTime.SpecifyKind(instant, DateTimeKind.Utc);
 

@@ -65,7 +65,7 @@ public sealed class CounterCalls(IDbContextFactory<PassportQueueDbContext> conte
                  INSERT INTO "CounterCalls" ("OfficeId", "Date", "Counter", "BookingId", "QueueNumber", "Kind", "Actor", "AtUtc")
                  SELECT {office.Id}, {today}, {counter}, {next.BookingId}, {next.QueueNumber}, {(int)CallKind.Call}, {actor.Value}, {at}
                  WHERE EXISTS (SELECT 1 FROM "Bookings" WHERE "Id" = {next.BookingId} AND "State" = {(int)BookingState.Arrived})
-                 ON CONFLICT ("BookingId") WHERE "Kind" = 0 DO NOTHING
+                 ON CONFLICT DO NOTHING
                  """,
                 ct);
             if (called == 1)

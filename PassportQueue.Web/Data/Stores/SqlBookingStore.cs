@@ -61,7 +61,7 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
     public async Task<MessageOutcome> AcceptOfferAsync(IncomingRecord message, CancellationToken cancellationToken)
     {
         var outcome = await writes.RunAsync(
-            s => OfferRows.Accept(s, message, rules) is { } taken
+            s => OfferRows.Accept(s, message, new Offering(rules, pseudonyms)) is { } taken
                 ? taken is BookingRefused ? MessageRows.Store(s, message, taken, null) : taken
                 : MessageRows.Store(s, message, new CommandAnswered(Command.Accept, []), null),
             cancellationToken);
@@ -152,61 +152,20 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
                 ("@p", phone.E164)),
             cancellationToken);
 
+    /// <summary>First come: the one way to a place (<see cref="PlaceGiving"/>), as the whole unit of this message.</summary>
     private static MessageOutcome Book(SqlSession s, IncomingRecord m, BookingPlan plan, Identities identities)
     {
-        var facts = AdmissionFactsRows.Read(s, plan, identities);
-        var decision = AdmissionRules.Decide(plan, facts);
-        if (decision is AdmissionRefused refused)
+        var request = new PlaceRequest(
+            m, plan, identities, PlaceSource.FirstCome, Actor.Applicant(plan.Phone.E164), SystemReason.Of(ReasonCode.BookedByMessage, m.MessageId));
+        return PlaceGiving.Give(s, request, ownsUnit: true) switch
         {
-            return Refuse(s, m, plan, refused);
-        }
-
-        var claim = ((AdmissionGranted)decision).Claim;
-        if (!BookingClaims.ClaimNumber(s, plan, claim, facts.Number is not null))
-        {
-            s.UndoUnit();
-            return Refuse(s, m, plan, AdmissionRules.ClaimLost(plan, claim));
-        }
-
-        if (BookingClaims.TakePlace(s, plan) is not { } place)
-        {
-            // Nothing of the attempt stays: the number's claim, the counted dependant.
-            s.UndoUnit();
-            return plan.Days.Count == 1 && BookingClaims.IsHeld(s, plan.OfficeId, plan.Days[0].Date)
-                ? MessageRows.Store(s, m, new BookingRefused(RefusalReason.DrawPending, []), null)
-                : Refuse(s, m, plan, AdmissionRules.NoPlace(plan));
-        }
-
-        var booking = BookingClaims.InsertBooking(s, m, plan, place, IsOwner(claim));
-        AuditBooked(s, m, plan, claim, booking.Id);
-        // A booking ends a run of lost draws: a person who books (and then does not come) loses the weight.
-        s.Execute("""UPDATE "BallotStandings" SET "LostInARow" = 0 WHERE "PersonKey" = @k AND "LostInARow" > 0""", ("@k", identities.Pseudonym));
-        return MessageRows.Store(s, m, new BookingConfirmed(booking.View), booking.Id);
-    }
-
-    /// <summary>Whether the booking's person is the number's owner (not a dependant on it).</summary>
-    internal static bool IsOwner(NumberClaim claim) => claim is NumberClaim.Owner or NumberClaim.NewOwner;
-
-    /// <summary>The audit lines of a booking just made: the number's new owner, if any, and the booking.</summary>
-    internal static void AuditBooked(SqlSession s, IncomingRecord m, BookingPlan plan, NumberClaim claim, long bookingId)
-    {
-        foreach (var line in BookedLines(m, plan, claim))
-        {
-            LedgerWrites.Audit(s, line.At, line.Actor, line.Action, line.OfficeId, bookingId, line.Phone, line.Reason);
-        }
-    }
-
-    /// <summary>What <see cref="AuditBooked"/> writes, without the booking's id.</summary>
-    internal static IEnumerable<AuditLine> BookedLines(IncomingRecord m, BookingPlan plan, NumberClaim claim)
-    {
-        var phone = plan.Phone.E164;
-        var applicant = Actor.Applicant(phone);
-        if (claim == NumberClaim.NewOwner)
-        {
-            yield return new AuditLine(plan.NowUtc, applicant, AuditAction.OwnerRegistered, plan.OfficeId, phone, SystemReason.Of(ReasonCode.FirstAdultOnNumber).Stored);
-        }
-
-        yield return new AuditLine(plan.NowUtc, applicant, AuditAction.Booked, plan.OfficeId, phone, SystemReason.Of(ReasonCode.BookedByMessage, m.MessageId).Stored);
+            Placed placed => MessageRows.Store(s, m, new BookingConfirmed(placed.View), placed.BookingId),
+            // A single day held for its draw gives no place first come: the applicant is told the draw is pending.
+            NotPlaced { NoPlace: true } when plan.Days.Count == 1 && BookingClaims.IsHeld(s, plan.OfficeId, plan.Days[0].Date) =>
+                MessageRows.Store(s, m, new BookingRefused(RefusalReason.DrawPending, []), null),
+            NotPlaced notPlaced => Refuse(s, m, plan, notPlaced.Refusal),
+            _ => throw new InvalidOperationException("A place is given or not."),
+        };
     }
 
     /// <summary>
@@ -249,7 +208,7 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
             ON CONFLICT ("DrawId", "PersonKey") DO NOTHING RETURNING "Id"
             """,
             ("@draw", drawId), ("@code", code), ("@k", plan.PersonKey), ("@p", phone), ("@n", plan.Name), ("@birth", plan.BirthDate),
-            ("@addr", plan.Address), ("@age", plan.AgeGroup), ("@owner", claim is NumberClaim.Owner or NumberClaim.NewOwner), ("@weight", weight),
+            ("@addr", plan.Address), ("@age", plan.AgeGroup), ("@owner", PlaceGiving.IsOwner(claim)), ("@weight", weight),
             ("@msg", m.MessageId), ("@now", plan.NowUtc));
         if (entered is null)
         {

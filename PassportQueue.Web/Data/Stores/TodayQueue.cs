@@ -21,8 +21,8 @@ internal static class TodayQueue
             s.List(
                 $"""
                  SELECT b."Id" AS "Id", b."QueueNumber" AS "QueueNumber", b."IsPriority" AS "IsPriority" FROM "Bookings" b
-                 WHERE b."OfficeId" = @office AND b."Date" = @today AND b."State" = {(int)BookingState.Arrived}
-                   AND NOT EXISTS (SELECT 1 FROM "CounterCalls" c WHERE c."BookingId" = b."Id" AND c."Kind" = {(int)CallKind.Call})
+                 WHERE b."OfficeId" = @office AND b."Date" = @today AND b."State" = {StateSql.Arrived}
+                   AND NOT EXISTS (SELECT 1 FROM "CounterCalls" c WHERE c."BookingId" = b."Id" AND c."Kind" = {StateSql.Call})
                  """,
                 r => new WaitingApplicant(r.Get<long>("Id"), r.Get<int?>("QueueNumber") ?? 0, r.Get<bool>("IsPriority")),
                 ("@office", office.Id), ("@today", today)),
