@@ -1,4 +1,5 @@
 using System.Globalization;
+using PassportQueue.Web.Data;
 
 namespace PassportQueue.Benchmarks;
 

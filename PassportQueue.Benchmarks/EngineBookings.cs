@@ -8,6 +8,7 @@ using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using PassportQueue.Web.Hosting;
 using PassportQueue.Web.Data;
+using PassportQueue.Web.Operations;
 
 namespace PassportQueue.Benchmarks;
 

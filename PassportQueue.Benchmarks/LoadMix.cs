@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using PassportQueue.Web.Offices;
 
 namespace PassportQueue.Benchmarks;
 

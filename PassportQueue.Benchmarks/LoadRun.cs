@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using PassportQueue.Core.Offices;
+using PassportQueue.Web.Components;
 
 namespace PassportQueue.Benchmarks;
 

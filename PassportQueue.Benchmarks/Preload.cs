@@ -10,10 +10,12 @@ using PassportQueue.Core.Messages;
 using PassportQueue.Core.Offices;
 using PassportQueue.Web.Hosting;
 using PassportQueue.Web.Data;
-using PassportQueue.Web.Data.Queries;
-using PassportQueue.Web.Data.Sql;
-using PassportQueue.Web.WhatsApp;
 
+using PassportQueue.Web.Data.Sql;
+
+using PassportQueue.Web.Channel;
+using PassportQueue.Web.Counters;
+using PassportQueue.Web.Operations;
 namespace PassportQueue.Benchmarks;
 
 /// <summary>

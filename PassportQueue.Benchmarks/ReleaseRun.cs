@@ -6,9 +6,11 @@ using Microsoft.Extensions.Logging;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Offices;
 using PassportQueue.Web.Data;
-using PassportQueue.Web.Data.Stores;
+
 using PassportQueue.Web.Hosting;
 
+using PassportQueue.Web.Ballot;
+using PassportQueue.Web.Components;
 namespace PassportQueue.Benchmarks;
 
 /// <summary>

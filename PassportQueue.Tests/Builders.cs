@@ -1,4 +1,5 @@
 using PassportQueue.Core.Offices;
+using PassportQueue.Web.Offices;
 
 namespace PassportQueue.Tests;
 

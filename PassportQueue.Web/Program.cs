@@ -1,8 +1,10 @@
-using PassportQueue.Web.Auth;
-using PassportQueue.Web.Backup;
+
+
 using PassportQueue.Web.Ballot;
 using PassportQueue.Web.Hosting;
 
+using PassportQueue.Web.Accounts;
+using PassportQueue.Web.Operations;
 if (BallotCommand.Matches(args))
 {
     Environment.ExitCode = await BallotCommand.RunAsync(args, Console.Out);

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using PassportQueue.Tests.Web.WhatsApp;
-using PassportQueue.Web.Auth;
+
 using PassportQueue.Web.Demo;
 
+using PassportQueue.Web.Accounts;
+using PassportQueue.Web.Components;
+using PassportQueue.Tests.Web;
 namespace PassportQueue.Tests.Browser;
 
 /// <summary>

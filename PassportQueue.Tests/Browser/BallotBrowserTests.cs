@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PassportQueue.Core.Audit;
-using PassportQueue.Tests.Web.WhatsApp;
-using PassportQueue.Web.Auth;
-using PassportQueue.Web.Data.Stores;
 
+
+using PassportQueue.Web.Accounts;
+using PassportQueue.Web.Ballot;
+using PassportQueue.Tests.Web;
 namespace PassportQueue.Tests.Browser;
 
 /// <summary>

@@ -54,12 +54,12 @@ internal sealed class BrowserSession : IAsyncDisposable
     /// Signs in on the dashboard at <paramref name="baseUrl"/>, typing the authenticator code where the
     /// account asks for one, and waits until it shows who is signed in.
     /// </summary>
-    public static async Task SignInAsync(IPage page, string baseUrl, string email, string password, string key = Web.WhatsApp.AppFactory.AuthenticatorKey)
+    public static async Task SignInAsync(IPage page, string baseUrl, string email, string password, string key = Web.AppFactory.AuthenticatorKey)
     {
         await SignInAttemptAsync(page, baseUrl, email, password);
         if (page.Url.Contains("/account/two-factor", StringComparison.Ordinal))
         {
-            await page.Locator("#code").FillAsync(Web.WhatsApp.AppFactory.CodeNow(key));
+            await page.Locator("#code").FillAsync(Web.AppFactory.CodeNow(key));
             await page.GetByTestId("two-factor-submit").ClickAsync();
             await page.WaitForLoadStateAsync(LoadState.Load);
         }
@@ -85,9 +85,9 @@ internal sealed class BrowserSession : IAsyncDisposable
     public static async Task<string> SendWhatsAppAsync(string baseUrl, string from, string body, string to = "+628111100333")
     {
         using var http = new HttpClient();
-        using var request = Web.WhatsApp.AppFactory.SignedRequest($"{baseUrl}/webhooks/twilio/whatsapp", Web.WhatsApp.AppFactory.Message(from, body, to));
+        using var request = Web.AppFactory.SignedRequest($"{baseUrl}/webhooks/twilio/whatsapp", Web.AppFactory.Message(from, body, to));
         using var response = await http.SendAsync(request);
-        return Web.WhatsApp.TwiML.ReplyOf(await response.Content.ReadAsStringAsync());
+        return Web.Channel.Twilio.TwiML.ReplyOf(await response.Content.ReadAsStringAsync());
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)

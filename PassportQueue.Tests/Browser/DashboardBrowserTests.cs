@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PassportQueue.Core.Bookings;
-using PassportQueue.Tests.Web.WhatsApp;
 using Microsoft.Extensions.DependencyInjection;
-using PassportQueue.Web.Auth;
 
+using PassportQueue.Web.Accounts;
+using PassportQueue.Web.Phones;
+using PassportQueue.Tests.Web;
 namespace PassportQueue.Tests.Browser;
 
 /// <summary>
@@ -236,7 +237,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.Locator("#code").FillAsync(AppFactory.CodeNow(key));
         await page.GetByTestId("enrol-submit").ClickAsync();
 
-        Assert.Equal(PassportQueue.Web.Auth.SecondFactor.RecoveryCodes, await page.GetByTestId("recovery-codes").Locator("li").CountAsync());
+        Assert.Equal(PassportQueue.Web.Accounts.SecondFactor.RecoveryCodes, await page.GetByTestId("recovery-codes").Locator("li").CountAsync());
         await page.GetByTestId("enrol-continue").ClickAsync();
         await Expect(page.GetByTestId("signed-in-as"), "spv.baru@bgr.test");
         await BrowserSession.ScreenshotAsync(page, "enrolled");

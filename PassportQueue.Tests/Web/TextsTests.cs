@@ -7,10 +7,11 @@ using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using PassportQueue.Core.Offices;
-using PassportQueue.Web.Auth;
-using PassportQueue.Web.Components.Common;
-using PassportQueue.Web.WhatsApp;
 
+using PassportQueue.Web.Components.Common;
+
+using PassportQueue.Web.Accounts;
+using PassportQueue.Web.Channel;
 namespace PassportQueue.Tests.Web;
 
 /// <summary>
@@ -97,7 +98,7 @@ public sealed class TextsTests
             AssertBoth(c => On(c, () => AuditText.Reason(Dashboard, SystemReason.Of(code, values).Stored)));
         }
 
-        foreach (var refusal in PassportQueue.Web.Auth.SignInAudit.Details)
+        foreach (var refusal in PassportQueue.Web.Accounts.SignInAudit.Details)
         {
             AssertBoth(c => Localized($"SignIn_Detail_{refusal}", c));
         }
@@ -150,7 +151,7 @@ public sealed class TextsTests
             AssertBoth(c => Localized($"OfferState_{state}", c));
         }
 
-        foreach (var result in Enum.GetValues<PassportQueue.Web.Data.Stores.VoidResult>())
+        foreach (var result in Enum.GetValues<PassportQueue.Web.Ballot.VoidResult>())
         {
             AssertBoth(c => Localized($"Void_{result}", c));
         }

@@ -1,3 +1,4 @@
+using PassportQueue.Web.Offices;
 namespace PassportQueue.Web.Data;
 
 /// <summary>What changed at an office.</summary>

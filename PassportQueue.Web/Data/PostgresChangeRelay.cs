@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Npgsql;
 using PassportQueue.Web.Data.Sql;
+using PassportQueue.Web.Channel;
 
 namespace PassportQueue.Web.Data;
 

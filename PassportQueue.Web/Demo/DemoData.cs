@@ -6,8 +6,10 @@ using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Offices;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.Data;
-using PassportQueue.Web.Data.Stores;
 
+using PassportQueue.Web.Ballot;
+using PassportQueue.Web.Counters;
+using PassportQueue.Web.Rings;
 namespace PassportQueue.Web.Demo;
 
 /// <summary>
@@ -25,7 +27,7 @@ public sealed partial class DemoData(
     IBookingStore store,
     IBookingLedger ledger,
     IPhoneRegistry registry,
-    CounterCalls calls,
+    QueueCalls calls,
     BookingRules rules,
     TimeProvider time,
     ILogger<DemoData> logger)

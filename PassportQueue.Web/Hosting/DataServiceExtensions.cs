@@ -1,17 +1,23 @@
+using PassportQueue.Web.Operations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data;
-using PassportQueue.Web.Data.Queries;
+
 using PassportQueue.Core.Offices;
-using PassportQueue.Web.Auth;
+
 using PassportQueue.Web.Data.Sql;
-using PassportQueue.Web.Data.Stores;
 
-using PassportQueue.Web.Retention;
-using PassportQueue.Web.WhatsApp;
 
+using PassportQueue.Web.Accounts;
+using PassportQueue.Web.Ballot;
+using PassportQueue.Web.Bookings;
+using PassportQueue.Web.Channel;
+using PassportQueue.Web.Counters;
+using PassportQueue.Web.Offices;
+using PassportQueue.Web.Phones;
+using PassportQueue.Web.Reporting;
 namespace PassportQueue.Web.Hosting;
 
 /// <summary>Registers the database, the write queue, the stores and the booking engine.</summary>
@@ -68,7 +74,7 @@ public static class DataServiceExtensions
 
         services.AddSingleton<OfficeDirectory>();
         services.AddSingleton<IOfficeDirectory>(sp => sp.GetRequiredService<OfficeDirectory>());
-        services.AddRetention(configuration, WhatsAppServiceExtensions.KeysPath(configuration, contentRoot));
+        services.AddRetention(configuration, ChannelServiceExtensions.KeysPath(configuration, contentRoot));
         services.AddSingleton<DrawSeeds>();
         services.AddSingleton<BallotStore>();
         services.AddSingleton<IBookingStore, SqlBookingStore>();
@@ -82,9 +88,9 @@ public static class DataServiceExtensions
         services.AddSingleton<Rings.RingDetector>();
         services.AddSingleton<Rings.RingQueries>();
         services.AddSingleton<Rings.RingDecisions>();
-        services.AddSingleton<Data.Queries.IntegrityQueries>();
-        services.AddSingleton<CounterCalls>();
-        services.AddSingleton<Backup.DatabaseBackup>();
+        services.AddSingleton<PassportQueue.Web.Counters.IntegrityQueries>();
+        services.AddSingleton<QueueCalls>();
+        services.AddSingleton<PassportQueue.Web.Operations.DatabaseBackup>();
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<TodayQueries>();
         services.AddSingleton<SupervisorQueries>();

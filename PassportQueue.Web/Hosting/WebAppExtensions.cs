@@ -1,13 +1,20 @@
+using PassportQueue.Web.Channel.Simulator;
+using PassportQueue.Web.Accounts;
+using PassportQueue.Web.Ballot;
+using PassportQueue.Web.Channel;
+using PassportQueue.Web.Channel.Twilio;
+using PassportQueue.Web.Operations;
+using PassportQueue.Web.Reporting;
 using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
-using PassportQueue.Web.Auth;
+
 using PassportQueue.Web.Components;
 using PassportQueue.Web.Components.Common;
-using PassportQueue.Web.Health;
+
 using PassportQueue.Web.Security;
 using PassportQueue.Web.Telemetry;
 using PassportQueue.Web.Jobs;
-using PassportQueue.Web.WhatsApp;
+using PassportQueue.Web.Components.Pages;
 
 namespace PassportQueue.Web.Hosting;
 
@@ -22,7 +29,9 @@ public static class WebAppExtensions
         // A published app has no such manifest and serves its wwwroot as usual.
         Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
         builder.AddPassportQueueData();
-        builder.AddWhatsApp();
+        builder.AddChannel();
+        builder.AddTwilio();
+        builder.AddSimulator();
         builder.AddJobs();
         builder.AddStaffAuth();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -67,7 +76,8 @@ public static class WebAppExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapPassportQueueHealth();
         app.MapPassportQueueMetrics(app.Configuration);
-        app.MapWhatsAppWebhooks();
+        app.MapChannel();
+        app.MapTwilioWebhooks();
         app.MapStaffAuth();
         app.MapGet("/culture/{name}", DashboardCulture.Switch);
         app.MapReportExport();

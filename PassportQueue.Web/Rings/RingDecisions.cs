@@ -3,9 +3,10 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Phones;
 using PassportQueue.Core.Rings;
 using PassportQueue.Web.Data;
-using PassportQueue.Web.Data.Stores;
+
 using PassportQueue.Web.Telemetry;
 
+using PassportQueue.Web.Phones;
 namespace PassportQueue.Web.Rings;
 
 /// <summary>How a ring decision went.</summary>

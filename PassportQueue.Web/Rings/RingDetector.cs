@@ -6,14 +6,14 @@ using PassportQueue.Core.Offices;
 using PassportQueue.Core.Rings;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Sql;
-using PassportQueue.Web.Data.Stores;
+using PassportQueue.Web.Phones;
 
 namespace PassportQueue.Web.Rings;
 
 /// <summary>
 /// Finds ring signals (<see cref="RingSignals"/>) in what each office received in the last
 /// <see cref="RingRules.WindowDays"/> days and keeps them with their evidence. Runs beside the
-/// webhook (<see cref="Jobs.RingJob"/>), not in it: the booking path only stores each photo's hash.
+/// webhook (<see cref="PassportQueue.Web.Rings.RingJob"/>), not in it: the booking path only stores each photo's hash.
 /// A signal found again is the same row (its key); new edges are added and a decided signal that
 /// gained any opens again. Safe on several nodes at once: every write is conditional.
 /// </summary>
@@ -80,7 +80,7 @@ public sealed partial class RingDetector(
     /// their photo's hash; and its messages in the window that made no booking but carried a photo or were
     /// refused for the dependant cap, read from their text.
     /// </summary>
-    private static List<Request> Requests(SqlSession s, Office office, DateTime since)
+    private static List<ScanRequest> Requests(SqlSession s, Office office, DateTime since)
     {
         var bookings = s.List(
             """
@@ -93,7 +93,7 @@ public sealed partial class RingDetector(
             r =>
             {
                 var at = r.GetUtc("CreatedAtUtc");
-                return new Request(
+                return new ScanRequest(
                     new BookingFact(
                         r.Get<string>("Code"), r.Get<string>("Phone"), r.Get<string>("PersonKey"), r.Get<string>("Name"), r.Get<DateOnly>("BirthDate"),
                         r.Get<string?>("Address"), !r.Get<bool>("IsOwner"), r.Get<DateOnly>("Date"), r.GetEnum<BookingState>("State") == BookingState.Forfeited,
@@ -110,10 +110,10 @@ public sealed partial class RingDetector(
             """,
             r => Refused(r, office),
             ("@office", office.Id), ("@since", since));
-        return [.. bookings, .. refused.OfType<Request>()];
+        return [.. bookings, .. refused.OfType<ScanRequest>()];
     }
 
-    private static Request? Refused(System.Data.Common.DbDataReader r, Office office)
+    private static ScanRequest? Refused(System.Data.Common.DbDataReader r, Office office)
     {
         if (MessageParser.Parse(r.Get<string>("Body"), office.Settings.MessageFormat) is not BookingRequest request)
         {
@@ -123,7 +123,7 @@ public sealed partial class RingDetector(
         var at = r.GetUtc("ReceivedAtUtc");
         var localDay = office.Calendar.LocalDate(new DateTimeOffset(at, TimeSpan.Zero));
         var date = request.ArrivalDate ?? localDay;
-        return new Request(
+        return new ScanRequest(
             new BookingFact(
                 null, r.Get<string>("Phone"), PersonKey.For(request.Name, request.BirthDate), request.Name, request.BirthDate, request.Address,
                 AgePolicy.Classify(request.BirthDate, date) != AgeGroup.Adult, date, Forfeited: false, at, localDay, Hash(r)),
@@ -189,7 +189,7 @@ public sealed partial class RingDetector(
         return created || added > 0;
     }
 
-    private sealed record Request(BookingFact Fact, bool CapRefusal);
+    private sealed record ScanRequest(BookingFact Fact, bool CapRefusal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ring scan of {Office}: {Requests} requests, {Signals} signals, {Changed} new or grown, {Milliseconds:F0} ms")]
     private static partial void LogScanned(ILogger logger, string office, int requests, int signals, int changed, double milliseconds);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using PassportQueue.Web.Phones;
 
 namespace PassportQueue.Web.Telemetry;
 

@@ -7,11 +7,12 @@ using PassportQueue.Core.Messages;
 using PassportQueue.Core.Offices;
 using PassportQueue.Core.Phones;
 using PassportQueue.Tests.Web.Data;
-using PassportQueue.Web.Data.Queries;
+
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
-using PassportQueue.Web.Data.Stores;
 
+using PassportQueue.Web.Ballot;
+using PassportQueue.Web.Places;
 namespace PassportQueue.Tests.Web.Ballot;
 
 /// <summary>
@@ -235,7 +236,7 @@ public abstract class BallotTests(DatabaseProvider provider)
         var before = (await h.Get<BallotQueries>().PublishedAsync(office, Day, AfterEntries.UtcDateTime, default))!.ToJson();
 
         h.Clock.SetUtcNow(AfterEntries.AddDays(PassportQueue.Core.Retention.RetentionPolicy.DefaultDays).AddHours(1));
-        await h.Get<PassportQueue.Web.Retention.Pseudonymiser>().RunAsync(default);
+        await h.Get<PassportQueue.Web.Operations.Pseudonymiser>().RunAsync(default);
 
         var entries = await h.QueryAsync(db => db.BallotEntries.AsNoTracking().ToListAsync());
         Assert.All(entries, e => Assert.True(e.Name.StartsWith('~') && e.Phone.StartsWith('~') && e.PersonKey.StartsWith('~') && e.Address is null));

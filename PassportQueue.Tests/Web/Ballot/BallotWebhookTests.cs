@@ -6,13 +6,12 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Ballot;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Phones;
-using PassportQueue.Tests.Web.WhatsApp;
 using PassportQueue.Web.Ballot;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
-using PassportQueue.Web.Data.Stores;
-using PassportQueue.Web.WhatsApp;
 
+
+using PassportQueue.Web.Channel;
 namespace PassportQueue.Tests.Web.Ballot;
 
 /// <summary>

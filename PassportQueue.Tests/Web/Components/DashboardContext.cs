@@ -7,12 +7,16 @@ using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Offices;
 using PassportQueue.Tests.Web.Data;
-using PassportQueue.Web.Auth;
-using PassportQueue.Web.Data;
-using PassportQueue.Web.Data.Queries;
-using PassportQueue.Web.Data.Sql;
-using PassportQueue.Web.WhatsApp;
 
+using PassportQueue.Web.Data;
+
+using PassportQueue.Web.Data.Sql;
+
+using PassportQueue.Web.Accounts;
+using PassportQueue.Web.Channel;
+using PassportQueue.Web.Counters;
+using PassportQueue.Web.Phones;
+using PassportQueue.Web.Reporting;
 namespace PassportQueue.Tests.Web.Components;
 
 /// <summary>
@@ -35,7 +39,7 @@ internal sealed class DashboardContext : BunitContext
         Services.AddSingleton(engine.Get<TodayQueries>());
         Services.AddSingleton(engine.Get<SupervisorQueries>());
         Services.AddSingleton(engine.Get<PassportQueue.Web.Rings.RingQueries>());
-        Services.AddSingleton(engine.Get<PassportQueue.Web.Data.Stores.CounterCalls>());
+        Services.AddSingleton(engine.Get<PassportQueue.Web.Counters.QueueCalls>());
         Services.AddSingleton<TimeProvider>(engine.Clock);
         Services.AddSingleton(new CounterQueries(
             engine.Get<IDbContextFactory<PassportQueueDbContext>>(),

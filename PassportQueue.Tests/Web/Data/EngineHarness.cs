@@ -10,6 +10,7 @@ using PassportQueue.Core.Offices;
 using PassportQueue.Web.Hosting;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Sql;
+using PassportQueue.Web.Operations;
 
 namespace PassportQueue.Tests.Web.Data;
 
@@ -70,7 +71,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         {
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:PassportQueue"] = provider == DatabaseProvider.Postgres ? TestPostgres.CreateDatabase() : "Data Source=test.db",
-            [PassportQueue.Web.Retention.PseudonymKey.Setting] = PseudonymKey,
+            [PassportQueue.Web.Operations.PseudonymKey.Setting] = PseudonymKey,
         };
         foreach (var office in offices.Length == 0 ? [Builders.Settings()] : offices)
         {
@@ -112,7 +113,7 @@ internal sealed class EngineHarness : IAsyncDisposable
             {
                 ["Database:Provider"] = nameof(DatabaseProvider.Postgres),
                 ["ConnectionStrings:PassportQueue"] = connectionString,
-                [PassportQueue.Web.Retention.PseudonymKey.Setting] = PseudonymKey,
+                [PassportQueue.Web.Operations.PseudonymKey.Setting] = PseudonymKey,
             },
             now);
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using PassportQueue.Tests.Web.WhatsApp;
 
 namespace PassportQueue.Tests.Web.Faults;
 

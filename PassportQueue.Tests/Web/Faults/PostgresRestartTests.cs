@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using PassportQueue.Tests.Web.WhatsApp;
 using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Tests.Web.Faults;

@@ -3,7 +3,6 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Phones;
-using PassportQueue.Tests.Web.WhatsApp;
 
 namespace PassportQueue.Tests.Web.Logging;
 

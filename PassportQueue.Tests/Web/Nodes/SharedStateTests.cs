@@ -1,12 +1,13 @@
 using PassportQueue.Core.Phones;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Audit;
-using PassportQueue.Tests.Web.WhatsApp;
 using PassportQueue.Web.Data;
-using PassportQueue.Web.WhatsApp;
-using PassportQueue.Web.Data.Stores;
+
+
 using PassportQueue.Web.Data.Sql;
 
+using PassportQueue.Web.Channel;
+using PassportQueue.Web.Offices;
 namespace PassportQueue.Tests.Web.Nodes;
 
 /// <summary>

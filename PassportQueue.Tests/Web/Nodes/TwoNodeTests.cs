@@ -7,10 +7,11 @@ using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Offices;
 using PassportQueue.Tests.Browser;
 using PassportQueue.Tests.Web.Data;
-using PassportQueue.Tests.Web.WhatsApp;
-using PassportQueue.Web.Auth;
+
 using PassportQueue.Web.Data;
 
+using PassportQueue.Web.Accounts;
+using PassportQueue.Tests.Web.Channel.Twilio;
 namespace PassportQueue.Tests.Web.Nodes;
 
 /// <summary>

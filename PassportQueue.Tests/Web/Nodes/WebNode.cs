@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using PassportQueue.Tests.Web.WhatsApp;
 
 namespace PassportQueue.Tests.Web.Nodes;
 
@@ -80,7 +79,7 @@ internal sealed class WebNode : IAsyncDisposable
     public static async Task AddUserAsync(string connectionString, string keysFolder, string email, string role, string office, string password)
     {
         var start = StartInfo(connectionString, keysFolder, null, ["user", "add", "--email", email, "--role", role, "--office", office]);
-        start.Environment[PassportQueue.Web.Auth.UserCommand.PasswordVariable] = password;
+        start.Environment[PassportQueue.Web.Accounts.UserCommand.PasswordVariable] = password;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run the command.");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -1,7 +1,6 @@
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Rings;
-using PassportQueue.Tests.Web.WhatsApp;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.Rings;
 

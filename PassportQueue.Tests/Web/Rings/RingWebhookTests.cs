@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Phones;
 using PassportQueue.Core.Rings;
-using PassportQueue.Tests.Web.WhatsApp;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.Rings;
 

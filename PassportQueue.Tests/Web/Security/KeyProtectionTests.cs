@@ -1,4 +1,3 @@
-using PassportQueue.Tests.Web.WhatsApp;
 
 namespace PassportQueue.Tests.Web.Security;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using PassportQueue.Tests.Web.WhatsApp;
 
 namespace PassportQueue.Tests.Web.Security;
 

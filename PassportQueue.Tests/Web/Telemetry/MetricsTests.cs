@@ -1,5 +1,4 @@
 using System.Net;
-using PassportQueue.Tests.Web.WhatsApp;
 
 namespace PassportQueue.Tests.Web.Telemetry;
 

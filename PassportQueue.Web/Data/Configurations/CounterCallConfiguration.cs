@@ -2,6 +2,7 @@ using PassportQueue.Web.Data.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PassportQueue.Web.Data.Records;
+using PassportQueue.Web.Counters;
 
 namespace PassportQueue.Web.Data.Configurations;
 

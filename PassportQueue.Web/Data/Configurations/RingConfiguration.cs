@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PassportQueue.Web.Data.Records;
+using PassportQueue.Web.Phones;
 
 namespace PassportQueue.Web.Data.Configurations;
 

@@ -793,14 +793,6 @@ namespace PassportQueue.Web.Data.Migrations
                     b.Property<long?>("BookingId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ContentSid")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContentVariables")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -846,6 +838,10 @@ namespace PassportQueue.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReplyToMessageId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -856,8 +852,12 @@ namespace PassportQueue.Web.Data.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("TwilioSid")
+                    b.Property<string>("Template")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateVariables")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -868,9 +868,9 @@ namespace PassportQueue.Web.Data.Migrations
 
                     b.HasIndex("Phone");
 
-                    b.HasIndex("TwilioSid")
+                    b.HasIndex("ProviderMessageId")
                         .IsUnique()
-                        .HasFilter("\"TwilioSid\" IS NOT NULL");
+                        .HasFilter("\"ProviderMessageId\" IS NOT NULL");
 
                     b.HasIndex("BookingId", "Kind")
                         .IsUnique();

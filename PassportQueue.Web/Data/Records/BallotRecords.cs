@@ -1,5 +1,6 @@
 using PassportQueue.Core.Ballot;
 using PassportQueue.Core.Bookings;
+using PassportQueue.Web.Places;
 
 namespace PassportQueue.Web.Data.Records;
 

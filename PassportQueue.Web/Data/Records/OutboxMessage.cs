@@ -3,7 +3,7 @@ namespace PassportQueue.Web.Data.Records;
 /// <summary>
 /// A WhatsApp message the office sends on its own (a forfeited code, a reminder), written in the
 /// same transaction as the change that causes it and sent in the background with retries, so
-/// that neither a restart nor a Twilio outage loses it. One per booking and kind.
+/// that neither a restart nor an outage of the provider loses it. One per booking and kind.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -42,19 +42,20 @@ public sealed class OutboxMessage
     /// <summary>The text as sent (or as it would have been, when held).</summary>
     public string? Body { get; set; }
 
-    /// <summary>The approved template used outside WhatsApp's 24-hour window, or the Content API message of an interactive follow-up.</summary>
-    public string? ContentSid { get; set; }
+    /// <summary>The provider's id of the approved template used outside WhatsApp's 24-hour window, or of an interactive follow-up's buttons.</summary>
+    public string? Template { get; set; }
 
-    /// <summary>An interactive follow-up's Content API variables as JSON, fixed when it is queued (the dates offered then).</summary>
-    public string? ContentVariables { get; set; }
+    /// <summary>An interactive follow-up's template variables as JSON, fixed when it is queued (the dates offered then).</summary>
+    public string? TemplateVariables { get; set; }
 
-    public string? TwilioSid { get; set; }
+    /// <summary>The provider's id of the message once sent (Twilio: its message SID); delivery statuses find the message by it.</summary>
+    public string? ProviderMessageId { get; set; }
 
     public DateTime? SentAtUtc { get; set; }
 
     public string? LastError { get; set; }
 
-    /// <summary>Latest delivery status from Twilio: queued, sent, delivered, read, failed, undelivered.</summary>
+    /// <summary>Latest delivery status from the provider: queued, sent, delivered, read, failed, undelivered.</summary>
     public string? DeliveryStatus { get; set; }
 
     /// <summary>Order of <see cref="DeliveryStatus"/>, so that an older callback never overwrites a newer one.</summary>

@@ -1,3 +1,4 @@
+using PassportQueue.Web.Phones;
 namespace PassportQueue.Web.Data.Records;
 
 /// <summary>

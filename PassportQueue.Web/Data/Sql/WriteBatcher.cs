@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using PassportQueue.Web.Telemetry;
+using PassportQueue.Web.Bookings;
+using PassportQueue.Web.Components.Pages;
 
 namespace PassportQueue.Web.Data.Sql;
 
@@ -59,7 +61,7 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         _logger = logger;
         _maxUnits = maxUnits;
         _maxBatch = Math.Max(maxUnits, MaxBatch);
-        _lanes = [.. Enumerable.Range(0, Math.Max(1, writers)).Select(_ => Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true }))];
+        _lanes = [.. Enumerable.Range(0, Math.Max(1, writers)).Select(_ => System.Threading.Channels.Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true }))];
         _loops = [.. _lanes.Select((lane, n) => Start(lane, n))];
     }
 

@@ -820,14 +820,6 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                     b.Property<long?>("BookingId")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("ContentSid")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ContentVariables")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -873,6 +865,10 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ReplyToMessageId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -883,9 +879,13 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
-                    b.Property<string>("TwilioSid")
+                    b.Property<string>("Template")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TemplateVariables")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
 
@@ -895,9 +895,9 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Phone");
 
-                    b.HasIndex("TwilioSid")
+                    b.HasIndex("ProviderMessageId")
                         .IsUnique()
-                        .HasFilter("\"TwilioSid\" IS NOT NULL");
+                        .HasFilter("\"ProviderMessageId\" IS NOT NULL");
 
                     b.HasIndex("BookingId", "Kind")
                         .IsUnique();
