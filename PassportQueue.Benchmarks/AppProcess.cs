@@ -48,12 +48,18 @@ internal sealed class AppProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>
+    /// The app to run (<c>--app PATH</c>, a built PassportQueue.Web.dll), for driving another version with this load
+    /// generator; null for this working tree's Release build.
+    /// </summary>
+    public static string? AppDll { get; set; }
+
+    /// <summary>
     /// Starts a node on the SQLite file in <paramref name="folder"/>, or on <paramref name="postgres"/>
     /// (a connection string) when given; nodes started with the same folder share its data-protection keys.
     /// </summary>
     public static async Task<AppProcess> StartAsync(string folder, IReadOnlyDictionary<string, string>? extra = null, string? postgres = null)
     {
-        var dll = Path.Combine(RepositoryRoot(), "PassportQueue.Web", "bin", "Release", "net10.0", "PassportQueue.Web.dll");
+        var dll = AppDll ?? Path.Combine(RepositoryRoot(), "PassportQueue.Web", "bin", "Release", "net10.0", "PassportQueue.Web.dll");
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"{dll} is missing: run 'dotnet build -c Release' first.");

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using PassportQueue.Web.Offices;
 
 namespace PassportQueue.Benchmarks;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using PassportQueue.Core.Offices;
 using PassportQueue.Web.Components;
 
 namespace PassportQueue.Benchmarks;

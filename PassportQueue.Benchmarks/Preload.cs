@@ -7,15 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
-using PassportQueue.Core.Offices;
-using PassportQueue.Web.Hosting;
 using PassportQueue.Web.Data;
-
-using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Channel;
 using PassportQueue.Web.Counters;
 using PassportQueue.Web.Operations;
+
 namespace PassportQueue.Benchmarks;
 
 /// <summary>

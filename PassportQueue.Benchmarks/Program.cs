@@ -7,6 +7,8 @@ using PassportQueue.Benchmarks;
 //   release    a ballot's release moment: --bookings N entries for one day into the real app, then its draw
 // See docs/PERFORMANCE.md and docs/RELIABILITY.md.
 var options = BenchmarkOptions.Parse(args);
+// --app PATH: another version's built app, driven by this load generator (an A/B comparison in one session).
+AppProcess.AppDll = args.SkipWhile(a => a != "--app").Skip(1).FirstOrDefault() is { } app ? Path.GetFullPath(app) : null;
 try
 {
     return options.Mode switch

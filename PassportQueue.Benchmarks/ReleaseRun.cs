@@ -4,13 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PassportQueue.Core.Audit;
-using PassportQueue.Core.Offices;
-using PassportQueue.Web.Data;
-
-using PassportQueue.Web.Hosting;
-
 using PassportQueue.Web.Ballot;
 using PassportQueue.Web.Components;
+
 namespace PassportQueue.Benchmarks;
 
 /// <summary>

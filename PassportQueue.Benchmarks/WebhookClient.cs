@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-
 using PassportQueue.Web.Channel.Twilio;
+
 namespace PassportQueue.Benchmarks;
 
 /// <summary>Posts WhatsApp messages to the app exactly as Twilio does, signature included.</summary>

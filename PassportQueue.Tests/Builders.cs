@@ -1,5 +1,4 @@
 using PassportQueue.Core.Offices;
-using PassportQueue.Web.Offices;
 
 namespace PassportQueue.Tests;
 

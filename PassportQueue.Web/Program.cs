@@ -2,7 +2,6 @@
 
 using PassportQueue.Web.Ballot;
 using PassportQueue.Web.Hosting;
-
 using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Operations;
 if (BallotCommand.Matches(args))

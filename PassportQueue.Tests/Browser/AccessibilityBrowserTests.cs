@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-
 using PassportQueue.Web.Demo;
-
 using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Components;
 using PassportQueue.Tests.Web;
+
 namespace PassportQueue.Tests.Browser;
 
 /// <summary>

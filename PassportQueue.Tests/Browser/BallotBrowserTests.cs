@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PassportQueue.Core.Audit;
-
-
 using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Ballot;
 using PassportQueue.Tests.Web;
+
 namespace PassportQueue.Tests.Browser;
 
 /// <summary>

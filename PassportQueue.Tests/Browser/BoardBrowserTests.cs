@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-
 using PassportQueue.Web.Accounts;
 using PassportQueue.Tests.Web;
+
 namespace PassportQueue.Tests.Browser;
 
 /// <summary>An officer calls the next applicant at the counter, and the office's display board shows it live.</summary>

@@ -2,10 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PassportQueue.Core.Bookings;
 using Microsoft.Extensions.DependencyInjection;
-
 using PassportQueue.Web.Accounts;
-using PassportQueue.Web.Phones;
 using PassportQueue.Tests.Web;
+
 namespace PassportQueue.Tests.Browser;
 
 /// <summary>

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PassportQueue.Core.Phones;
-
 using PassportQueue.Web.Rings;
-
 using PassportQueue.Web.Accounts;
 using PassportQueue.Tests.Web;
+
 namespace PassportQueue.Tests.Browser;
 
 /// <summary>A supervisor takes a ring apart in Chromium, and reads the counter's integrity report.</summary>

@@ -8,11 +8,10 @@ using Microsoft.Extensions.Logging;
 using PassportQueue.Tests.Web;
 using Microsoft.Extensions.Time.Testing;
 using PassportQueue.Web.Data;
-
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Channel.Twilio;
 using PassportQueue.Tests.Web.Channel.Twilio;
+
 namespace PassportQueue.Tests.Web;
 
 /// <summary>

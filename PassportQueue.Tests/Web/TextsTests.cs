@@ -7,11 +7,10 @@ using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using PassportQueue.Core.Offices;
-
 using PassportQueue.Web.Components.Common;
-
 using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Channel;
+
 namespace PassportQueue.Tests.Web;
 
 /// <summary>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Records;
+
 namespace PassportQueue.Web.Accounts;
 
 /// <summary>ASP.NET Core Identity on the product's database: cookie sign-in, roles, lockout, the second factor, the office claim.</summary>

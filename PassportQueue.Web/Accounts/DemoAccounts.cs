@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using PassportQueue.Web.Data.Records;
+
 namespace PassportQueue.Web.Accounts;
 
 /// <summary>Development only: one account of each role, listed on the sign-in page. Production has none.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using QRCoder;
+
 namespace PassportQueue.Web.Accounts;
 
 /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Telemetry;
+
 namespace PassportQueue.Web.Accounts;
 
 /// <summary>Which step of the sign-in an attempt was.</summary>

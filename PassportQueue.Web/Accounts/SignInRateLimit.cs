@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Localization;
 using PassportQueue.Web.Components.Common;
-using PassportQueue.Web.Channel;
+
 namespace PassportQueue.Web.Accounts;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using PassportQueue.Core.Audit;
+
 namespace PassportQueue.Web.Accounts;
 
 /// <summary>Who is acting, read from the signed-in principal: the audit actor and the office scope every query and action is held to.</summary>

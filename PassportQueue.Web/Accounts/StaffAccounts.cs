@@ -3,7 +3,7 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Offices;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Records;
-using PassportQueue.Web.Reporting;
+
 namespace PassportQueue.Web.Accounts;
 
 /// <summary>

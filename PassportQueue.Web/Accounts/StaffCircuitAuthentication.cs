@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using PassportQueue.Web.Data.Records;
+
 namespace PassportQueue.Web.Accounts;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PassportQueue.Web.Data.Records;
+
 namespace PassportQueue.Web.Accounts;
 
 /// <summary>Puts the user's office and display name into the sign-in cookie, so every request knows its scope.</summary>

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using PassportQueue.Core.Offices;
-
 using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Components.Common;
+
 namespace PassportQueue.Web.Accounts;
 
 /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using PassportQueue.Core.Audit;
 using PassportQueue.Web.Data.Records;
+
 namespace PassportQueue.Web.Accounts;
 
 /// <summary>Where a sign-in step leaves the person at the sign-in pages.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PassportQueue.Web.Data.Records;
+
 namespace PassportQueue.Web.Accounts;
 
 internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>

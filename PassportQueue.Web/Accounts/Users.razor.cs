@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Offices;
-
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Records;
+
 namespace PassportQueue.Web.Accounts;
 
 /// <summary>

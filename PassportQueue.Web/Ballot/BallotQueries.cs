@@ -4,6 +4,7 @@ using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Offices;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data;
+
 namespace PassportQueue.Web.Ballot;
 
 /// <summary>A draw as pages show it: never a name, a number or a birth date; entries by their public codes only.</summary>

@@ -2,6 +2,7 @@ using PassportQueue.Core.Ballot;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.Places;
+
 namespace PassportQueue.Web.Ballot;
 
 /// <summary>The statements of draws inside the write batcher's transaction: committing to a draw, and holding its day's places.</summary>

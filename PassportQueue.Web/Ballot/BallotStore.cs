@@ -10,6 +10,7 @@ using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.Components.Pages;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Places;
+
 namespace PassportQueue.Web.Ballot;
 
 /// <summary>What a supervisor's void did.</summary>

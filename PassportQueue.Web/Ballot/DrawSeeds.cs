@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using PassportQueue.Core.Ballot;
+
 namespace PassportQueue.Web.Ballot;
 
 /// <summary>A draw's secret seed: made from a cryptographic source, kept encrypted by the data-protection keys until the draw publishes it.</summary>

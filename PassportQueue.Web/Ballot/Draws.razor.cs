@@ -3,7 +3,6 @@ using PassportQueue.Core.Offices;
 using PassportQueue.Web.Components.Common;
 using PassportQueue.Web.Data;
 
-
 namespace PassportQueue.Web.Ballot;
 
 /// <summary>For supervisors: an office's draws (coming, open with their entries live, drawn with results), and a draw's entries in draw order.</summary>

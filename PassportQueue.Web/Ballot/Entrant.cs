@@ -2,6 +2,7 @@ using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Phones;
 using PassportQueue.Core.Retention;
 using PassportQueue.Web.Places;
+
 namespace PassportQueue.Web.Ballot;
 
 /// <summary>An entrant of a day's draw in draw order, as a freed place's offer reads them.</summary>

@@ -3,11 +3,11 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Ballot;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Bookings.Admission;
-using PassportQueue.Core.Phones;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Places;
+
 namespace PassportQueue.Web.Ballot;
 
 /// <summary>
@@ -30,7 +30,6 @@ internal static class OfferRows
 
     /// <summary>How many entrants of the draw order are read at a time while looking for the next one Core admits.</summary>
     private const int CandidatesAtATime = 16;
-
 
     /// <summary>
     /// Offers the freed place to the next entrant in draw order whom Core would give it to: the place

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data.Sql;
-using PassportQueue.Web.Components.Common;
 using PassportQueue.Web.Data;
+
 namespace PassportQueue.Web.Bookings;
 
 /// <summary>

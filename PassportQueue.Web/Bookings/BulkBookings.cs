@@ -3,6 +3,7 @@ using PassportQueue.Core.Bookings.Admission;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Places;
+
 namespace PassportQueue.Web.Bookings;
 
 /// <summary>One booking message for <see cref="BulkBookings"/>.</summary>

@@ -1,6 +1,7 @@
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Jobs;
+
 namespace PassportQueue.Web.Bookings;
 
 /// <summary>

@@ -3,6 +3,7 @@ using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.Data;
+
 namespace PassportQueue.Web.Bookings;
 
 /// <summary>

@@ -12,8 +12,8 @@ using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.Ballot;
 using PassportQueue.Web.Counters;
 using PassportQueue.Web.Data;
-using PassportQueue.Web.Phones;
 using PassportQueue.Web.Places;
+
 namespace PassportQueue.Web.Bookings;
 
 /// <summary>
@@ -265,7 +265,6 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
     internal static IReadOnlyList<DateOnly> DatesWithPlaces(IReadOnlyList<DayPlan> days, IReadOnlyDictionary<DateOnly, DayCount> counts, bool priority, int max) =>
         [.. days.Where(d => DayPlaces.HasPlace(d, counts.GetValueOrDefault(d.Date), priority)).Select(d => d.Date).Take(max)];
 }
-
 
 /// <summary>A day's counter as <see cref="DayPlaces"/> reads it, with its office and whether it is held for a draw.</summary>
 internal static class DayCountRows

@@ -7,7 +7,7 @@ using PassportQueue.Core.Messages;
 using PassportQueue.Core.Offices;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Records;
-using PassportQueue.Web.Channel.Twilio;
+
 namespace PassportQueue.Web.Channel;
 
 /// <summary>

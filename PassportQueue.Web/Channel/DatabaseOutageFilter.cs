@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PassportQueue.Web.Data.Sql;
-using PassportQueue.Web.Components.Pages;
+
 namespace PassportQueue.Web.Channel;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+
 namespace PassportQueue.Web.Channel;
 
 /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Web.Data;
 using PassportQueue.Core.Bookings;
+
 namespace PassportQueue.Web.Channel;
 
 /// <summary>e-KTP photos: stored encrypted, shown decrypted to the officer, removed after the retention period.</summary>

@@ -5,7 +5,7 @@ using PassportQueue.Core.Messages;
 using System.Diagnostics;
 using PassportQueue.Core.Offices;
 using PassportQueue.Web.Telemetry;
-using PassportQueue.Web.Bookings;
+
 namespace PassportQueue.Web.Channel;
 
 /// <summary>

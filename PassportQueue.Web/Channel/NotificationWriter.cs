@@ -3,6 +3,7 @@ using System.Text.Json;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Offices;
 using PassportQueue.Web.Data.Records;
+
 namespace PassportQueue.Web.Channel;
 
 /// <summary>The text of messages the office sends on its own, and the variables of their templates.</summary>

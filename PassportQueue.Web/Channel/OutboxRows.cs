@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data;
+
 namespace PassportQueue.Web.Channel;
 
 /// <summary>The outbox's inserts, in one place, inside the caller's transaction where it has one.</summary>

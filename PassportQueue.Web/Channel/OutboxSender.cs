@@ -1,6 +1,7 @@
 using PassportQueue.Core.Offices;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Telemetry;
+
 namespace PassportQueue.Web.Channel;
 
 /// <summary>

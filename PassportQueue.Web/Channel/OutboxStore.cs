@@ -3,10 +3,10 @@ using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Bookings;
 using PassportQueue.Web.Counters;
 using PassportQueue.Web.Places;
+
 namespace PassportQueue.Web.Channel;
 
 /// <summary>

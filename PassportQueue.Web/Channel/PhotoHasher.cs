@@ -1,5 +1,6 @@
 using PassportQueue.Core.Rings;
 using SkiaSharp;
+
 namespace PassportQueue.Web.Channel;
 
 /// <summary>

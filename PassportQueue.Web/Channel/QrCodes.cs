@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using PassportQueue.Core.Bookings;
 using QRCoder;
+
 namespace PassportQueue.Web.Channel;
 
 /// <summary>

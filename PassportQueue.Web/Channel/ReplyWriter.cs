@@ -2,6 +2,7 @@ using System.Globalization;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using PassportQueue.Core.Offices;
+
 namespace PassportQueue.Web.Channel;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+
 namespace PassportQueue.Web.Channel;
 
 /// <summary>

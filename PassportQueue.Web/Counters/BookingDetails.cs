@@ -1,6 +1,7 @@
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Phones;
+
 namespace PassportQueue.Web.Counters;
 
 /// <summary>Everything the counter officer checks before acting on a code.</summary>

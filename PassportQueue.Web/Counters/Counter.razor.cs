@@ -6,9 +6,8 @@ using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Offices;
 using PassportQueue.Core.Phones;
-
 using PassportQueue.Web.Bookings;
-using PassportQueue.Web.Ballot;
+
 namespace PassportQueue.Web.Counters;
 
 /// <summary>The counter: find a code, check the person and the phone, then mark arrived, complete, return or flag.</summary>

@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
-
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.Channel;
-using PassportQueue.Web.Bookings;
 using PassportQueue.Web.Data;
+
 namespace PassportQueue.Web.Counters;
 
 /// <summary>Reads for the counter, always within the officer's office scope.</summary>

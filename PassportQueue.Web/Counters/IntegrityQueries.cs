@@ -3,7 +3,7 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Integrity;
 using PassportQueue.Core.Offices;
 using PassportQueue.Web.Data;
-using PassportQueue.Web.Phones;
+
 namespace PassportQueue.Web.Counters;
 
 /// <summary>The integrity report of one office over some days: irregular counter actions, per officer, against the office's average.</summary>

@@ -7,6 +7,7 @@ using PassportQueue.Core.Queue;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Channel;
 using PassportQueue.Web.Data;
+
 namespace PassportQueue.Web.Counters;
 
 /// <summary>How a counter's call went.</summary>

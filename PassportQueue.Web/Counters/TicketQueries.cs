@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data;
+
 namespace PassportQueue.Web.Counters;
 
 /// <summary>What a printed queue ticket shows: the office, the queue number, the slot, when the applicant checked in, and the code for its QR. No name, birth date or number.</summary>

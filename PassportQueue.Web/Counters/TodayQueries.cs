@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data;
+
 namespace PassportQueue.Web.Counters;
 
 /// <summary>An office's day: its bookings by slot and its counts.</summary>

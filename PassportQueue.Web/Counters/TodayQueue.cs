@@ -1,7 +1,7 @@
-using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Offices;
 using PassportQueue.Core.Queue;
 using PassportQueue.Web.Data.Sql;
+
 namespace PassportQueue.Web.Counters;
 
 /// <summary>One call of today at an office, as the board, the counters and <c>ANTREAN</c> read it.</summary>

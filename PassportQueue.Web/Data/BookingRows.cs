@@ -1,6 +1,7 @@
 using System.Data.Common;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data.Sql;
+
 namespace PassportQueue.Web.Data;
 
 /// <summary>The one query shape every store uses to read a booking as a <see cref="BookingView"/>.</summary>

@@ -1,4 +1,3 @@
-using PassportQueue.Web.Offices;
 namespace PassportQueue.Web.Data;
 
 /// <summary>What changed at an office.</summary>

@@ -5,7 +5,7 @@ using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.Telemetry;
 using PassportQueue.Core.Phones;
-using PassportQueue.Web.Reporting;
+
 namespace PassportQueue.Web.Data;
 
 /// <summary>

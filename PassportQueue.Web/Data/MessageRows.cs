@@ -1,5 +1,6 @@
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data.Sql;
+
 namespace PassportQueue.Web.Data;
 
 /// <summary>An incoming message stored with its one outcome (and its e-KTP photo), keyed by the message id.</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using PassportQueue.Core.Messages;
 using PassportQueue.Core.Bookings;
+
 namespace PassportQueue.Web.Data;
 
 /// <summary>How a message's outcome is kept beside it.</summary>

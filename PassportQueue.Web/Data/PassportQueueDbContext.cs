@@ -1,14 +1,11 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Offices;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.Data.Records;
-using PassportQueue.Web.Counters;
-using PassportQueue.Web.Phones;
 
 namespace PassportQueue.Web.Data;
 

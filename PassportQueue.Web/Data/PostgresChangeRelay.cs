@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Npgsql;
 using PassportQueue.Web.Data.Sql;
-using PassportQueue.Web.Channel;
 
 namespace PassportQueue.Web.Data;
 

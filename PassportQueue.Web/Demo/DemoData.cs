@@ -6,10 +6,8 @@ using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Offices;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.Data;
-
-using PassportQueue.Web.Ballot;
 using PassportQueue.Web.Counters;
-using PassportQueue.Web.Rings;
+
 namespace PassportQueue.Web.Demo;
 
 /// <summary>

@@ -4,12 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data;
-
 using PassportQueue.Core.Offices;
-
 using PassportQueue.Web.Data.Sql;
-
-
 using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Ballot;
 using PassportQueue.Web.Bookings;
@@ -18,6 +14,7 @@ using PassportQueue.Web.Counters;
 using PassportQueue.Web.Offices;
 using PassportQueue.Web.Phones;
 using PassportQueue.Web.Reporting;
+
 namespace PassportQueue.Web.Hosting;
 
 /// <summary>Registers the database, the write queue, the stores and the booking engine.</summary>

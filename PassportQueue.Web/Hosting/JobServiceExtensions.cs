@@ -4,6 +4,7 @@ using PassportQueue.Web.Channel;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.Operations;
 using PassportQueue.Web.Rings;
+
 namespace PassportQueue.Web.Hosting;
 
 /// <summary>Registers the background jobs unless <c>Jobs:Enabled</c> is false.</summary>

@@ -7,14 +7,9 @@ using PassportQueue.Web.Operations;
 using PassportQueue.Web.Reporting;
 using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
-
 using PassportQueue.Web.Components;
 using PassportQueue.Web.Components.Common;
-
 using PassportQueue.Web.Security;
-using PassportQueue.Web.Telemetry;
-using PassportQueue.Web.Jobs;
-using PassportQueue.Web.Components.Pages;
 
 namespace PassportQueue.Web.Hosting;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Offices;
 using PassportQueue.Web.Data;
+
 namespace PassportQueue.Web.Offices;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using PassportQueue.Web.Data.Sql;
+
 namespace PassportQueue.Web.Operations;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PassportQueue.Web.Data.Sql;
+
 namespace PassportQueue.Web.Operations;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-
 using PassportQueue.Web.Channel;
 using PassportQueue.Web.Jobs;
+
 namespace PassportQueue.Web.Operations;
 
 /// <summary>Hourly: removes e-KTP photos past their retention, and forgets quiet numbers in the flood guard.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Records;
+
 namespace PassportQueue.Web.Operations;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using PassportQueue.Core.Retention;
+
 namespace PassportQueue.Web.Operations;
 
 /// <summary>

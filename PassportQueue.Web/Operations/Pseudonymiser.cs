@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Retention;
 using PassportQueue.Web.Data;
+
 namespace PassportQueue.Web.Operations;
 
 /// <summary>

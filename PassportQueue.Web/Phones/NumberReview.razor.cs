@@ -3,11 +3,10 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Phones;
-
-
 using PassportQueue.Web.Components.Common;
 using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Reporting;
+
 namespace PassportQueue.Web.Phones;
 
 /// <summary>

@@ -4,6 +4,7 @@ using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.Telemetry;
 using PassportQueue.Web.Data;
+
 namespace PassportQueue.Web.Phones;
 
 /// <summary>

@@ -2,6 +2,7 @@ using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Bookings.Admission;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.Data.Sql;
+
 namespace PassportQueue.Web.Places;
 
 /// <summary>A person's identity key as written now, and as it is kept once pseudonymised after its retention.</summary>

@@ -3,6 +3,7 @@ using PassportQueue.Core.Bookings.Admission;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.Data;
+
 namespace PassportQueue.Web.Places;
 
 /// <summary>

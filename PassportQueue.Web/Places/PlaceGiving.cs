@@ -2,8 +2,8 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Bookings.Admission;
 using PassportQueue.Web.Data.Sql;
-using PassportQueue.Web.Bookings;
 using PassportQueue.Web.Data;
+
 namespace PassportQueue.Web.Places;
 
 /// <summary>Where the place of an admitted person comes from.</summary>

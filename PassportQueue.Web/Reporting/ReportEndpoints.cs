@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-
-
 using PassportQueue.Web.Accounts;
+
 namespace PassportQueue.Web.Reporting;
 
 /// <summary>The reports as CSV: <c>GET /laporan.csv?office=BGR&amp;from=2026-12-01&amp;to=2026-12-14</c>, supervisors only, within their office.</summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data;
+
 namespace PassportQueue.Web.Reporting;
 
 /// <summary>Per-day figures for an office: bookings by outcome, the no-show rate, flags and blacklistings.</summary>

@@ -5,6 +5,7 @@ using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Reporting;
+
 namespace PassportQueue.Web.Reporting;
 
 /// <summary>

@@ -4,6 +4,7 @@ using MudBlazor;
 using PassportQueue.Core.Phones;
 using PassportQueue.Core.Rings;
 using PassportQueue.Web.Rings;
+
 namespace PassportQueue.Web.Rings;
 
 /// <summary>

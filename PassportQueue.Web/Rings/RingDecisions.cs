@@ -3,10 +3,9 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Phones;
 using PassportQueue.Core.Rings;
 using PassportQueue.Web.Data;
-
 using PassportQueue.Web.Telemetry;
-
 using PassportQueue.Web.Phones;
+
 namespace PassportQueue.Web.Rings;
 
 /// <summary>How a ring decision went.</summary>

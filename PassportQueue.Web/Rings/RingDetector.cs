@@ -6,7 +6,6 @@ using PassportQueue.Core.Offices;
 using PassportQueue.Core.Rings;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Sql;
-using PassportQueue.Web.Phones;
 
 namespace PassportQueue.Web.Rings;
 

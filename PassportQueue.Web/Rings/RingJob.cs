@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PassportQueue.Web.Jobs;
+
 namespace PassportQueue.Web.Rings;
 
 /// <summary>

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Phones;
 using PassportQueue.Core.Rings;
 using PassportQueue.Web.Data;
-using PassportQueue.Web.Phones;
 
 namespace PassportQueue.Web.Rings;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using PassportQueue.Web.Phones;
 
 namespace PassportQueue.Web.Telemetry;
 

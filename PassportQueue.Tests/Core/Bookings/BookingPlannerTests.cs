@@ -2,7 +2,6 @@ using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using PassportQueue.Core.Offices;
 using PassportQueue.Core.Phones;
-using PassportQueue.Web.Rings;
 
 namespace PassportQueue.Tests.Core.Bookings;
 

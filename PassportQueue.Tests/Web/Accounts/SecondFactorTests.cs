@@ -6,10 +6,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PassportQueue.Core.Audit;
-
 using PassportQueue.Web.Data.Records;
-
 using PassportQueue.Web.Accounts;
+
 namespace PassportQueue.Tests.Web.Accounts;
 
 /// <summary>Supervisors and admins sign in with an authenticator app besides the password; officers may. Enforced on the server.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+
 namespace PassportQueue.Tests.Web.Accounts;
 
 /// <summary>Signs in through the real sign-in forms over HTTP, with their antiforgery tokens, as a browser would post them.</summary>

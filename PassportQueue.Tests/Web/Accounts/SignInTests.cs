@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
-
 using PassportQueue.Web.Accounts;
+
 namespace PassportQueue.Tests.Web.Accounts;
 
 public sealed class SignInTests : IAsyncLifetime

@@ -7,10 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using PassportQueue.Core.Audit;
-
 using PassportQueue.Web.Data.Records;
-
 using PassportQueue.Web.Accounts;
+
 namespace PassportQueue.Tests.Web.Accounts;
 
 /// <summary>Access taken away ends open sessions within a minute: sign-in cookies and live dashboards alike.</summary>

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-
 using PassportQueue.Web.Data.Records;
-
 using PassportQueue.Web.Accounts;
+
 namespace PassportQueue.Tests.Web.Accounts;
 
 public sealed class UserCommandTests : IAsyncLifetime

@@ -7,12 +7,10 @@ using PassportQueue.Core.Messages;
 using PassportQueue.Core.Offices;
 using PassportQueue.Core.Phones;
 using PassportQueue.Tests.Web.Data;
-
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Ballot;
-using PassportQueue.Web.Places;
+
 namespace PassportQueue.Tests.Web.Ballot;
 
 /// <summary>

@@ -9,9 +9,8 @@ using PassportQueue.Core.Phones;
 using PassportQueue.Web.Ballot;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
-
-
 using PassportQueue.Web.Channel;
+
 namespace PassportQueue.Tests.Web.Ballot;
 
 /// <summary>

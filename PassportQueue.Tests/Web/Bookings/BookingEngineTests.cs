@@ -4,9 +4,9 @@ using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using PassportQueue.Core.Phones;
-using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Tests.Web.Data;
+
 namespace PassportQueue.Tests.Web.Bookings;
 
 public abstract class BookingEngineTests(DatabaseProvider provider)

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Tests.Web.Data;
+
 namespace PassportQueue.Tests.Web.Bookings;
 
 /// <summary>

@@ -2,13 +2,12 @@ using PassportQueue.Core.Phones;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
-using PassportQueue.Core.Messages;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Channel;
 using PassportQueue.Tests.Web.Data;
+
 namespace PassportQueue.Tests.Web.Bookings;
 
 /// <summary>

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
-using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
-using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Core.Phones;
 using PassportQueue.Tests.Web.Data;
+
 namespace PassportQueue.Tests.Web.Bookings;
 
 public abstract class CounterDeskTests(DatabaseProvider provider)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Tests.Web.Data;
+
 namespace PassportQueue.Tests.Web.Bookings;
 
 /// <summary>An office whose window starts today books today only in slots whose check-in is still ahead.</summary>

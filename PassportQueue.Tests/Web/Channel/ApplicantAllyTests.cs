@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Tests.Web.Channel.Twilio;
+
 namespace PassportQueue.Tests.Web.Channel;
 
 /// <summary>Applicants as allies (<c>LAPOR</c>, <c>KODE</c>) and the confirmation's QR code, through the signed webhook.</summary>

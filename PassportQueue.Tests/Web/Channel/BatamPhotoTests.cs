@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-
-using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Channel;
+
 namespace PassportQueue.Tests.Web.Channel;
 
 /// <summary>Batam's format: a photo of the e-KTP, fetched from Twilio's media host only, kept encrypted.</summary>

@@ -5,6 +5,7 @@ using PassportQueue.Web.Channel;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Tests.Web.Nodes;
+
 namespace PassportQueue.Tests.Web.Channel;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Sql;
+
 namespace PassportQueue.Tests.Web.Channel;
 
 /// <summary>

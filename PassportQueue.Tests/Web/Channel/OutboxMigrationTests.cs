@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Tests.Web.Data;
+
 namespace PassportQueue.Tests.Web.Channel;
 
 /// <summary>

@@ -5,14 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data.Records;
-
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Channel;
 using PassportQueue.Web.Channel.Twilio;
 using PassportQueue.Web.Components;
-using PassportQueue.Web.Components.Pages;
+
 namespace PassportQueue.Tests.Web.Channel;
 
 /// <summary>Messages the office sends on its own, through the outbox to a fake Twilio REST API on loopback.</summary>

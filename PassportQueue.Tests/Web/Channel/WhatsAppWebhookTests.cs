@@ -3,12 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Phones;
-
-using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Channel;
 using PassportQueue.Tests.Web.Channel.Twilio;
+
 namespace PassportQueue.Tests.Web.Channel;
 
 public abstract class WhatsAppWebhookTests(DatabaseProvider provider) : IAsyncLifetime

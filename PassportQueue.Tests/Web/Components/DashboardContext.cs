@@ -7,16 +7,13 @@ using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Offices;
 using PassportQueue.Tests.Web.Data;
-
 using PassportQueue.Web.Data;
-
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Channel;
 using PassportQueue.Web.Counters;
-using PassportQueue.Web.Phones;
 using PassportQueue.Web.Reporting;
+
 namespace PassportQueue.Tests.Web.Components;
 
 /// <summary>

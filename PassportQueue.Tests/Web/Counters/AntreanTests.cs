@@ -3,8 +3,8 @@ using PassportQueue.Core.Audit;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Counters;
+
 namespace PassportQueue.Tests.Web.Counters;
 
 /// <summary><c>ANTREAN</c> through the signed webhook, before, during and after the appointment day.</summary>

@@ -1,11 +1,9 @@
 using Bunit;
 using PassportQueue.Core.Bookings;
-
-using PassportQueue.Web.Components.Pages;
-
 using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Counters;
 using PassportQueue.Tests.Web.Components;
+
 namespace PassportQueue.Tests.Web.Counters;
 
 public sealed class CounterPageTests

@@ -5,9 +5,9 @@ using PassportQueue.Tests.Web.Data;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Bookings;
 using PassportQueue.Web.Counters;
+
 namespace PassportQueue.Tests.Web.Counters;
 
 /// <summary>Counters call the arrived applicants in order, recall and skip them, each audited; the board shows queue numbers only.</summary>

@@ -1,12 +1,10 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-
-using PassportQueue.Web.Components.Pages;
-
 using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Counters;
 using PassportQueue.Tests.Web.Components;
+
 namespace PassportQueue.Tests.Web.Counters;
 
 public sealed class TodayPageTests

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Sql;
 
 namespace PassportQueue.Tests.Web.Data;

@@ -1,7 +1,7 @@
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
-
 using PassportQueue.Web.Data;
+
 namespace PassportQueue.Tests.Web.Data;
 
 public sealed class OutcomeJsonTests

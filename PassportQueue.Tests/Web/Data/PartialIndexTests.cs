@@ -1,11 +1,10 @@
 using Microsoft.Data.Sqlite;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Web.Data.Sql;
-
-
 using PassportQueue.Web.Bookings;
 using PassportQueue.Web.Channel;
 using PassportQueue.Web.Places;
+
 namespace PassportQueue.Tests.Web.Data;
 
 /// <summary>

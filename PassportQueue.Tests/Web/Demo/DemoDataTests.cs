@@ -1,15 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
-using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.Data;
 using PassportQueue.Web.Demo;
-
 using PassportQueue.Web.Rings;
-
 using PassportQueue.Web.Counters;
 using PassportQueue.Tests.Web.Data;
+
 namespace PassportQueue.Tests.Web.Demo;
 
 /// <summary>The Development demo data looks like a real office at the moment it is made, and is no scalper ring.</summary>

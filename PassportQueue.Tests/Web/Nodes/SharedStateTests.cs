@@ -2,12 +2,10 @@ using PassportQueue.Core.Phones;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Audit;
 using PassportQueue.Web.Data;
-
-
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Channel;
 using PassportQueue.Web.Offices;
+
 namespace PassportQueue.Tests.Web.Nodes;
 
 /// <summary>

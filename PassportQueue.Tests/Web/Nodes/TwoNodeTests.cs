@@ -3,15 +3,13 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Playwright;
-using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Offices;
 using PassportQueue.Tests.Browser;
 using PassportQueue.Tests.Web.Data;
-
 using PassportQueue.Web.Data;
-
 using PassportQueue.Web.Accounts;
 using PassportQueue.Tests.Web.Channel.Twilio;
+
 namespace PassportQueue.Tests.Web.Nodes;
 
 /// <summary>

@@ -2,13 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Web.Components.Common;
 using PassportQueue.Core.Bookings;
-using PassportQueue.Core.Messages;
-using PassportQueue.Web.Data;
-
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Offices;
 using PassportQueue.Tests.Web.Data;
+
 namespace PassportQueue.Tests.Web.Offices;
 
 public abstract class OfficeSettingsEditorTests(DatabaseProvider provider)

@@ -2,14 +2,11 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PassportQueue.Core.Audit;
-
-using PassportQueue.Web.Components.Pages;
 using PassportQueue.Web.Data;
-
 using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Offices;
-using PassportQueue.Web.Reporting;
 using PassportQueue.Tests.Web.Components;
+
 namespace PassportQueue.Tests.Web.Offices;
 
 public sealed class SettingsPageTests

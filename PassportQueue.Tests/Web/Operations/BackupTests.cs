@@ -4,10 +4,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PassportQueue.Core.Bookings;
-
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Operations;
+
 namespace PassportQueue.Tests.Web.Operations;
 
 public sealed partial class BackupTests : IDisposable

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Operations;
+
 namespace PassportQueue.Tests.Web.Operations;
 
 public sealed class HealthTests

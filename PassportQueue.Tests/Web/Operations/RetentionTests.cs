@@ -6,8 +6,8 @@ using PassportQueue.Core.Phones;
 using PassportQueue.Core.Retention;
 using PassportQueue.Tests.Web.Data;
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Operations;
+
 namespace PassportQueue.Tests.Web.Operations;
 
 /// <summary>Personal data is pseudonymised 90 days after a booking ended, what is due and nothing else, and blacklists keep working.</summary>

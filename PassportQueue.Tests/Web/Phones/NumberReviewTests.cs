@@ -2,13 +2,10 @@ using Bunit;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Phones;
-
-using PassportQueue.Web.Components.Pages;
-
 using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Phones;
-using PassportQueue.Web.Reporting;
 using PassportQueue.Tests.Web.Components;
+
 namespace PassportQueue.Tests.Web.Phones;
 
 public sealed class NumberReviewTests

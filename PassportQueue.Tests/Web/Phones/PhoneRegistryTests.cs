@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using PassportQueue.Core.Audit;
 using PassportQueue.Core.Blacklist;
 using PassportQueue.Core.Phones;
-using PassportQueue.Web.Data;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Tests.Web.Data;
+
 namespace PassportQueue.Tests.Web.Phones;
 
 public abstract class PhoneRegistryTests(DatabaseProvider provider)

@@ -5,9 +5,9 @@ using PassportQueue.Core.Bookings;
 using PassportQueue.Tests.Web.Ballot;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Ballot;
 using PassportQueue.Tests.Web.Data;
+
 namespace PassportQueue.Tests.Web.Places;
 
 /// <summary>

@@ -1,10 +1,8 @@
 using PassportQueue.Core.Audit;
-using PassportQueue.Web.Data;
-
 using PassportQueue.Web.Data.Sql;
-
 using PassportQueue.Web.Reporting;
 using PassportQueue.Tests.Web.Data;
+
 namespace PassportQueue.Tests.Web.Reporting;
 
 public abstract class ReportQueriesTests(DatabaseProvider provider)

@@ -1,12 +1,10 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-
-using PassportQueue.Web.Components.Pages;
-
 using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Ballot;
 using PassportQueue.Web.Reporting;
 using PassportQueue.Tests.Web.Components;
+
 namespace PassportQueue.Tests.Web.Reporting;
 
 public sealed class ReportsPageTests

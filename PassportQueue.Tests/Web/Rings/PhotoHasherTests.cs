@@ -1,6 +1,6 @@
 using PassportQueue.Core.Rings;
-
 using PassportQueue.Web.Channel;
+
 namespace PassportQueue.Tests.Web.Rings;
 
 public sealed class PhotoHasherTests

@@ -1,12 +1,11 @@
 using PassportQueue.Core.Audit;
 using PassportQueue.Web.Components.Common;
-
 using Microsoft.AspNetCore.Components;
 using PassportQueue.Core.Offices;
 using PassportQueue.Core.Phones;
 using PassportQueue.Web.Data;
-
 using PassportQueue.Web.Ballot;
+
 namespace PassportQueue.Web.Channel.Simulator;
 
 /// <summary>Development only: a trainer or developer chats with the office through the real, signed webhook.</summary>

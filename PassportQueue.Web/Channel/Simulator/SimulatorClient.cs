@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using PassportQueue.Web.Channel.Twilio;
+
 namespace PassportQueue.Web.Channel.Simulator;
 
 /// <summary>

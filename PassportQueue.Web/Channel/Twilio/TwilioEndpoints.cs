@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PassportQueue.Core.Bookings;
 using PassportQueue.Core.Messages;
 using Twilio.TwiML;
+
 namespace PassportQueue.Web.Channel.Twilio;
 
 /// <summary>Twilio's WhatsApp webhooks: incoming messages, read from Twilio's form and answered in TwiML, and delivery statuses.</summary>

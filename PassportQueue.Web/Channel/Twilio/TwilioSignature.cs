@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+
 namespace PassportQueue.Web.Channel.Twilio;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Twilio.Security;
-using PassportQueue.Web.Rings;
+
 namespace PassportQueue.Web.Channel.Twilio;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PassportQueue.Web.Data.Records;
-using PassportQueue.Web.Phones;
 
 namespace PassportQueue.Web.Data.Configurations;
 

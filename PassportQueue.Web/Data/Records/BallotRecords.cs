@@ -1,6 +1,5 @@
 using PassportQueue.Core.Ballot;
 using PassportQueue.Core.Bookings;
-using PassportQueue.Web.Places;
 
 namespace PassportQueue.Web.Data.Records;
 

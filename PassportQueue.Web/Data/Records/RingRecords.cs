@@ -1,4 +1,3 @@
-using PassportQueue.Web.Phones;
 namespace PassportQueue.Web.Data.Records;
 
 /// <summary>

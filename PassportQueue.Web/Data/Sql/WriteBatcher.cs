@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using PassportQueue.Web.Telemetry;
-using PassportQueue.Web.Bookings;
-using PassportQueue.Web.Components.Pages;
 
 namespace PassportQueue.Web.Data.Sql;
 

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Web.Data;
-
-using PassportQueue.Web.Channel;
 using PassportQueue.Web.Channel.Twilio;
 using PassportQueue.Web.Channel.Simulator;
+
 namespace PassportQueue.Tests.Web.Channel.Simulator;
 
 public sealed class SimulatorTests : IAsyncLifetime

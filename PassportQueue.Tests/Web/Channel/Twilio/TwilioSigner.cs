@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+
 namespace PassportQueue.Tests.Web.Channel.Twilio;
 
 /// <summary>
