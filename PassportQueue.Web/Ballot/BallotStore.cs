@@ -13,31 +13,6 @@ using PassportQueue.Web.Places;
 
 namespace PassportQueue.Web.Ballot;
 
-/// <summary>What a supervisor's void did.</summary>
-public enum VoidResult
-{
-    /// <summary>Voided; its place was offered to the next entrant of the day's draw.</summary>
-    VoidedAndOffered,
-
-    /// <summary>Voided; nobody in the day's draw order is left to offer the place to (or the day had no draw).</summary>
-    VoidedNotOffered,
-
-    /// <summary>No booking with that code at the supervisor's office.</summary>
-    NotFound,
-
-    /// <summary>Only a booking still waiting for its day (booked, not arrived) is voided.</summary>
-    NotBooked,
-
-    /// <summary>Only a blacklisted number's booking is voided.</summary>
-    NotBlacklisted,
-
-    /// <summary>A void needs a reason.</summary>
-    ReasonRequired,
-}
-
-/// <summary>What a draw did.</summary>
-public sealed record DrawDone(string OfficeCode, DateOnly Date, int Entrants, int Places, int Winners, int Booked);
-
 /// <summary>
 /// The ballot's writes: committing to the coming releases' draws ahead of time, and running each
 /// draw once its entry period has closed. A draw is one unit of the write batcher: its row is
@@ -232,7 +207,7 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
         s.Execute("""UPDATE "DayCounters" SET "Held" = FALSE WHERE "OfficeId" = @o AND "Date" = @d""", key);
         // The winners, booked one by one in rank order; then every entry's rank, result and weight, and
         // the notices of those not drawn, set-based: a draw of 100,000 entries holds the writer briefly.
-        var results = new List<DrawRow>(ranked.Count);
+        var results = new List<BallotResults.DrawRow>(ranked.Count);
         var booked = 0;
         foreach (var r in ranked)
         {
@@ -240,10 +215,10 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
             var won = r.Result == DrawResult.Won;
             var bookingId = won ? Book(s, office, day, e, r.Rank, actor, now) : null;
             booked += bookingId is null ? 0 : 1;
-            results.Add(new DrawRow(e.Id, r.Rank, won ? 1 : 0, bookingId, pseudonyms.Identity(e.PersonKey)));
+            results.Add(new BallotResults.DrawRow(e.Id, r.Rank, won ? 1 : 0, bookingId, pseudonyms.Identity(e.PersonKey)));
         }
 
-        WriteResults(s, drawId, results, office.Id, now);
+        BallotResults.Write(s, drawId, results, office.Id, now, database.Provider == DatabaseProvider.Postgres);
 
         var winners = ranked.Count(r => r.Result == DrawResult.Won);
         var seedHex = Convert.ToHexStringLower(seed);
@@ -257,38 +232,6 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
             SystemReason.Of(
                 ReasonCode.BallotDraw, Iso(draw.Date), Number(ranked.Count), Number(priorityPlaces + openPlaces), Number(winners), draw.Commitment, seedHex));
         return new DrawDone(office.Code, draw.Date, ranked.Count, priorityPlaces + openPlaces, winners, booked);
-    }
-
-    /// <summary>
-    /// Every entry's rank, result and booking, the entrants' weights (a win resets, a loss adds one), and
-    /// a notice for each one not drawn: three statements over the results as one JSON document.
-    /// </summary>
-    private void WriteResults(SqlSession s, long drawId, List<DrawRow> results, int officeId, DateTime now)
-    {
-        var json = System.Text.Json.JsonSerializer.Serialize(results, DrawRowJson.Default.ListDrawRow);
-        var postgres = database.Provider == DatabaseProvider.Postgres;
-        var rows = postgres
-            ? """json_to_recordset(CAST(@rows AS json)) AS j("i" bigint, "r" int, "w" int, "b" bigint, "k" text)"""
-            : """(SELECT value ->> 'i' AS "i", value ->> 'r' AS "r", value ->> 'w' AS "w", value ->> 'b' AS "b", value ->> 'k' AS "k" FROM json_each(@rows)) AS j""";
-        s.Execute(
-            $"""
-            UPDATE "BallotEntries" SET "Rank" = j."r", "Result" = CASE WHEN j."w" = 1 THEN {StateSql.Won} ELSE {StateSql.NotDrawn} END, "BookingId" = j."b"
-            FROM {rows} WHERE "BallotEntries"."Id" = j."i"
-            """,
-            ("@rows", json));
-        // "WHERE TRUE" lets SQLite read ON CONFLICT as the upsert, not as part of the join.
-        s.Execute(
-            $"""
-            INSERT INTO "BallotStandings" ("PersonKey", "LostInARow") SELECT j."k", 1 - j."w" FROM {rows} WHERE TRUE
-            ON CONFLICT ("PersonKey") DO UPDATE SET "LostInARow" = CASE WHEN excluded."LostInARow" = 0 THEN 0 ELSE "BallotStandings"."LostInARow" + 1 END
-            """,
-            ("@rows", json));
-        s.Execute(
-            $"""
-            INSERT INTO "Outbox" ("Kind", "EntryId", "OfficeId", "Phone", "CreatedAtUtc", "DueAtUtc", "Status", "Attempts", "DeliveryRank")
-            SELECT @kind, e."Id", @office, e."Phone", @now, @now, {StateSql.OutboxPending}, 0, 0 FROM "BallotEntries" e WHERE e."DrawId" = @draw AND e."Result" = {StateSql.NotDrawn}
-            """,
-            ("@kind", OutboxKind.BallotNotDrawn), ("@office", officeId), ("@now", now), ("@draw", drawId));
     }
 
     /// <summary>
@@ -319,18 +262,6 @@ public sealed class BallotStore(WriteBatcher writes, Database database, OfficeDi
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>One entry's result, as the set-based statements read it.</summary>
-    internal sealed record DrawRow(
-        [property: System.Text.Json.Serialization.JsonPropertyName("i")] long Id,
-        [property: System.Text.Json.Serialization.JsonPropertyName("r")] int Rank,
-        [property: System.Text.Json.Serialization.JsonPropertyName("w")] int Won,
-        [property: System.Text.Json.Serialization.JsonPropertyName("b")] long? BookingId,
-        [property: System.Text.Json.Serialization.JsonPropertyName("k")] string StandingKey);
-
     private sealed record DrawEntry(
         long Id, string Code, string PersonKey, string Phone, string Name, DateOnly BirthDate, string? Address, AgeGroup AgeGroup, int Weight, string MessageId);
 }
-
-/// <summary>Source-generated JSON of a draw's results.</summary>
-[System.Text.Json.Serialization.JsonSerializable(typeof(List<BallotStore.DrawRow>))]
-internal sealed partial class DrawRowJson : System.Text.Json.Serialization.JsonSerializerContext;

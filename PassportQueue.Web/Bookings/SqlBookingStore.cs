@@ -109,39 +109,7 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
 
     /// <inheritdoc />
     public Task<QueueAnswered> QueueAsync(Core.Offices.Office office, PhoneNumber phone, DateOnly today, CancellationToken cancellationToken) =>
-        database.ReadAsync(
-            s =>
-            {
-                // The booking's usual columns and its queue number.
-                var mine = s.List(
-                    BookingRows.Select.Replace("\nFROM", """, b."QueueNumber" AS "QueueNumber" FROM""", StringComparison.Ordinal) + $"""
-                         WHERE b."Id" IN (SELECT m."BookingId" FROM "Messages" m WHERE m."Phone" = @p AND m."BookingId" IS NOT NULL)
-                           AND b."OfficeId" = @office AND (b."State" IN {StateSql.Active} OR b."Date" = @today) AND b."Date" >= @today
-                         ORDER BY b."SlotStartUtc"
-                        """,
-                    r => (Id: r.Get<long>("Id"), View: BookingRows.Map(r), Queue: r.Get<int?>("QueueNumber")),
-                    ("@p", phone.E164), ("@office", office.Id), ("@today", today));
-                if (mine.Count == 0 || mine.All(b => b.View.Date != today))
-                {
-                    return new QueueAnswered(today, [.. mine.Select(b => Standing(b.View, b.Queue, null, null))], []);
-                }
-
-                var order = TodayQueue.Waiting(s, office, today).Select(w => w.BookingId).ToList();
-                var calls = TodayQueue.Calls(s, office.Id, today);
-                var serving = office.Settings.Counters
-                    .Select(counter => TodayQueue.Serving(calls, counter) is { } number ? new CounterServing(counter, number) : null)
-                    .OfType<CounterServing>().ToList();
-                return new QueueAnswered(
-                    today,
-                    [.. mine.Select(b => Standing(
-                        b.View, b.Queue, order.IndexOf(b.Id) is >= 0 and var ahead ? ahead : null,
-                        calls.FirstOrDefault(c => c.BookingId == b.Id && c.Kind != CallKind.Skip) is { Counter: { } to } ? to : null))],
-                    serving);
-            },
-            cancellationToken);
-
-    private static QueueStanding Standing(BookingView b, int? queue, int? ahead, string? calledTo) =>
-        new(b.Code, b.Date, b.State, b.SlotStartUtc, b.CheckInDeadlineUtc, queue, ahead, calledTo);
+        database.ReadAsync(s => TodayQueue.Answer(s, office, phone, today), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<BookingView>> ActiveBookingsAsync(PhoneNumber phone, CancellationToken cancellationToken) =>

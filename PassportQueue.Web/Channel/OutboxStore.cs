@@ -54,7 +54,7 @@ public sealed class OutboxStore(WriteBatcher writes, Database database, IDbConte
             s => s.Row(
                 $"""
                  SELECT b."QueueNumber" AS "QueueNumber",
-                        (SELECT c."Counter" FROM "CounterCalls" c WHERE c."BookingId" = b."Id" AND c."Kind" = {(int)Core.Queue.CallKind.Call}) AS "Counter"
+                        (SELECT c."Counter" FROM "CounterCalls" c WHERE c."BookingId" = b."Id" AND c."Kind" = {StateSql.Call}) AS "Counter"
                  FROM "Bookings" b WHERE b."Id" = @id AND b."QueueNumber" IS NOT NULL
                  """,
                 r => new CallNotice(r.Get<int>("QueueNumber"), r.Get<string?>("Counter")),

@@ -29,9 +29,9 @@ internal static class LedgerWrites
     /// <summary>Queues a message to the applicant in the caller's transaction; at most one per booking and kind.</summary>
     public static void Notify(SqlSession s, OutboxKind kind, long bookingId, int officeId, string phone, DateTime dueAt, DateTime now) =>
         s.Execute(
-            """
+            $"""
             INSERT INTO "Outbox" ("Kind", "BookingId", "OfficeId", "Phone", "CreatedAtUtc", "DueAtUtc", "Status", "Attempts", "DeliveryRank")
-            VALUES (@kind, @booking, @office, @phone, @now, @due, 0, 0, 0) ON CONFLICT ("BookingId", "Kind") DO NOTHING
+            VALUES (@kind, @booking, @office, @phone, @now, @due, {StateSql.OutboxPending}, 0, 0) ON CONFLICT ("BookingId", "Kind") DO NOTHING
             """,
             ("@kind", kind), ("@booking", bookingId), ("@office", officeId), ("@phone", phone), ("@now", now), ("@due", dueAt));
 

@@ -150,6 +150,9 @@ internal static class BookingClaims
     public static bool IsHeld(SqlSession s, int officeId, DateOnly date) =>
         s.Scalar<bool?>("""SELECT "Held" FROM "DayCounters" WHERE "OfficeId" = @o AND "Date" = @d""", ("@o", officeId), ("@d", date)) == true;
 
+    // The guards of Core's DayPlaces.Take, the rule of which share a place comes from: a priority applicant from the
+    // priority share while it lasts, anyone from the open share, no place past the slots, none first come while the day
+    // is held for its draw. The check constraints CK_DayCounters_* and UX_Bookings_DayPlace guard them again.
     private const string PriorityShare =
         """
         UPDATE "DayCounters" SET "PriorityTaken" = "PriorityTaken" + 1

@@ -18,8 +18,8 @@ namespace PassportQueue.Tests.Web.Places;
 /// </summary>
 public abstract class PlaceGivingTests(DatabaseProvider provider)
 {
-    private static readonly DateOnly Day = new(2026, 12, 15);
-    private static readonly DateTimeOffset AfterEntries = Builders.Now.AddMinutes(61);
+    private static readonly DateOnly Day = BallotTests.Day;
+    private static readonly DateTimeOffset AfterEntries = BallotTests.AfterEntries;
 
     [SkippableFact]
     public async Task RefusesFirstComeFromANumberBlacklistedBeforeTheMessage()
