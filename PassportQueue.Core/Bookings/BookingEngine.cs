@@ -92,7 +92,8 @@ public sealed class BookingEngine(IOfficeDirectory offices, IBookingStore store,
 
         var standing = booking.State switch
         {
-            BookingState.Booked or BookingState.Arrived => CodeStanding.Valid,
+            BookingState.Booked => CodeStanding.Valid,
+            BookingState.Arrived => CodeStanding.UsedToday,
             BookingState.Completed or BookingState.Returned => CodeStanding.Used,
             _ => CodeStanding.NoLongerValid,
         };

@@ -97,7 +97,7 @@ public enum CodeStanding
     /// <summary>Shaped like one, but no booking has it: not issued by this service.</summary>
     Unknown = 1,
 
-    /// <summary>Genuine and still valid: booked, or checked in on its day.</summary>
+    /// <summary>Genuine and still valid: booked, not yet used.</summary>
     Valid = 2,
 
     /// <summary>Genuine, but already used at the counter (completed or returned).</summary>
@@ -105,6 +105,9 @@ public enum CodeStanding
 
     /// <summary>Genuine, but no longer valid: forfeited or voided.</summary>
     NoLongerValid = 4,
+
+    /// <summary>Genuine, and used today: its holder checked in at the counter (waiting or being served), so a copy of it is worth nothing.</summary>
+    UsedToday = 5,
 }
 
 /// <summary><c>ANTREAN</c>: where each of the sender's bookings at the office stands in today's queue.</summary>
@@ -122,8 +125,10 @@ public sealed record QueueAnswered(DateOnly Today, IReadOnlyList<QueueStanding> 
 /// <param name="QueueNumber">Its queue number, once checked in.</param>
 /// <param name="Ahead">How many checked-in applicants are called before it, while it waits.</param>
 /// <param name="CalledTo">The counter it was called to, once called.</param>
+/// <param name="Skipped">Whether the counter gave up on it after calling (the applicant did not come): not called again, served at the desk by its code.</param>
 public sealed record QueueStanding(
-    string Code, DateOnly Date, BookingState State, DateTime SlotStartUtc, DateTime CheckInDeadlineUtc, int? QueueNumber, int? Ahead, string? CalledTo);
+    string Code, DateOnly Date, BookingState State, DateTime SlotStartUtc, DateTime CheckInDeadlineUtc, int? QueueNumber, int? Ahead, string? CalledTo,
+    bool Skipped = false);
 
 /// <summary>The number a counter serves now.</summary>
 public sealed record CounterServing(string Counter, int Number);

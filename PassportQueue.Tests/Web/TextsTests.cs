@@ -10,6 +10,7 @@ using PassportQueue.Core.Offices;
 using PassportQueue.Web.Components.Common;
 using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Channel;
+using PassportQueue.Web.Offices;
 
 namespace PassportQueue.Tests.Web;
 
@@ -60,6 +61,8 @@ public sealed partial class TextsTests
         AssertBoth(c => ReplyWriter.Write(new BookingConfirmed(booking), Bogor, Builders.Now, c));
         AssertBoth(c => ReplyWriter.Write(new CommandAnswered(Command.Status, [booking]), Bogor, Builders.Now, c));
         AssertBoth(c => ReplyWriter.Write(new Throttled(), Bogor, Builders.Now, c));
+        var skipped = new QueueStanding(booking.Code, booking.Date, BookingState.Arrived, booking.SlotStartUtc, booking.CheckInDeadlineUtc, 3, null, "Loket 1", Skipped: true);
+        AssertBoth(c => ReplyWriter.Write(new QueueAnswered(booking.Date, [skipped], []), Bogor, Builders.Now, c));
         foreach (var why in Enum.GetValues<NotAcceptedReason>())
         {
             AssertBoth(c => ReplyWriter.Write(new NotAccepted(why), why == NotAcceptedReason.UnknownOfficeNumber ? null : Bogor, Builders.Now, c));
@@ -134,6 +137,25 @@ public sealed partial class TextsTests
         {
             AssertBoth(c => Localized($"AccountProblem_{problem}", c));
         }
+    }
+
+    [Fact]
+    public void NamesEverySettingOfAnOfficeInBothLanguages()
+    {
+        foreach (var setting in typeof(OfficeSettings).GetProperties().Where(p => p.CanWrite))
+        {
+            AssertBoth(c => Localized($"SettingName_{setting.Name}", c));
+        }
+    }
+
+    [Fact]
+    public void RendersAChangedSettingByItsLabelInTheReadersLanguage()
+    {
+        var stored = SystemReason.Of(ReasonCode.SettingsChanged, OfficeSettingsEditor.Differences(
+            Builders.Settings() with { DailyQuota = 100 }, Builders.Settings() with { DailyQuota = 40, PriorityFirst = false }), "2").Stored;
+
+        Assert.Equal("Kuota per hari: 100 → 40; Panggil balita dan lansia lebih dahulu: true → false (hari yang sudah dibuka: 2)", InIndonesian(l => AuditText.Reason(l, stored)));
+        Assert.Equal("Daily quota: 100 → 40; Call balita and lansia first: true → false (days already open: 2)", InEnglish(l => AuditText.Reason(l, stored)));
     }
 
     [Fact]

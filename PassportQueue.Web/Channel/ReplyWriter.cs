@@ -124,6 +124,7 @@ public static class ReplyWriter
             : string.Join(", ", queue.Serving.Select(x => $"{x.Counter}: {x.Number.ToString(CultureInfo.InvariantCulture)}"));
         return string.Join("\n", queue.Standings.Select(q => q switch
         {
+            { State: BookingState.Arrived, Skipped: true } => WhatsAppText.Get(c, "Queue_Skipped", q.QueueNumber ?? 0, q.Code),
             { State: BookingState.Arrived, CalledTo: { } counter } => WhatsAppText.Get(c, "Queue_Called", q.QueueNumber ?? 0, counter),
             { State: BookingState.Arrived } => WhatsAppText.Get(c, "Queue_Waiting", q.QueueNumber ?? 0, q.Ahead ?? 0, serving),
             { State: BookingState.Booked } when q.Date == queue.Today =>

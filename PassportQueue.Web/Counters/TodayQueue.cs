@@ -70,10 +70,12 @@ internal static class TodayQueue
             today,
             [.. mine.Select(b => Standing(
                 b.View, b.Queue, order.IndexOf(b.Id) is >= 0 and var ahead ? ahead : null,
-                calls.FirstOrDefault(c => c.BookingId == b.Id && c.Kind != CallKind.Skip) is { Counter: { } to } ? to : null))],
+                calls.FirstOrDefault(c => c.BookingId == b.Id && c.Kind != CallKind.Skip) is { Counter: { } to } ? to : null,
+                // The day's calls are newest first: the last word about this applicant decides.
+                calls.Where(c => c.BookingId == b.Id).Select(c => (CallKind?)c.Kind).FirstOrDefault() == CallKind.Skip))],
             serving);
     }
 
-    private static QueueStanding Standing(BookingView b, int? queue, int? ahead, string? calledTo) =>
-        new(b.Code, b.Date, b.State, b.SlotStartUtc, b.CheckInDeadlineUtc, queue, ahead, calledTo);
+    private static QueueStanding Standing(BookingView b, int? queue, int? ahead, string? calledTo, bool skipped = false) =>
+        new(b.Code, b.Date, b.State, b.SlotStartUtc, b.CheckInDeadlineUtc, queue, ahead, calledTo, skipped);
 }

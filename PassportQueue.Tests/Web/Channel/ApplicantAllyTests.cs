@@ -1,4 +1,6 @@
 using System.Net;
+using PassportQueue.Core.Audit;
+using PassportQueue.Core.Bookings;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PassportQueue.Web.Data.Sql;
@@ -58,6 +60,20 @@ public abstract partial class ApplicantAllyTests(DatabaseProvider provider) : IA
         Assert.Contains("Kode BGR-7K3M9QX2 TIDAK TERDAFTAR", unknown, StringComparison.Ordinal);
         Assert.Contains("bukan kode booking", notACode, StringComparison.Ordinal);
         Assert.Equal(1, await _app.QueryAsync(db => db.Bookings.CountAsync()));
+    }
+
+    [SkippableFact]
+    public async Task KodeOnACheckedInCodeSaysItWasUsedTodayAtTheCounter()
+    {
+        var code = CodeIn(await _app.SendAsync(Budi, "#Budi Santoso#25011987#02122026"));
+        _app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(CounterStatus.Done, (await _app.Get<CounterDesk>().CheckInAsync(code, null, Actor.Staff("petugas"), default)).Status);
+
+        var copy = await _app.SendAsync(Reporter, $"KODE {code}");
+
+        Assert.Contains($"Kode {code} asli (untuk Kantor Imigrasi Kelas I Bogor pada", copy, StringComparison.Ordinal);
+        Assert.Contains("SUDAH DIPAKAI hari ini: pemiliknya sudah check-in di loket", copy, StringComparison.Ordinal);
+        Assert.DoesNotContain("masih berlaku", copy, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -60,6 +60,25 @@ public abstract class AntreanTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Contains("Tidak ada pendaftaran aktif dari nomor ini", await _app.SendAsync(Budi, "ANTREAN"), StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task TellsASkippedApplicantTheyWereSkippedAndToGoToTheDeskWithTheirCode()
+    {
+        await _app.SendAsync(Budi, "#Budi Santoso#25011987#02122026");
+        var code = await _app.QueryAsync(db => db.Bookings.Select(b => b.Code).SingleAsync());
+        _app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
+        await _app.Get<CounterDesk>().CheckInAsync(code, "BGR", Officer, default);
+        var office = (await _app.Get<OfficeDirectory>().FindByCodeAsync("BGR", default))!;
+        var calls = _app.Get<QueueCalls>();
+        await calls.CallNextAsync(office, "Loket 1", Officer, default);
+
+        await calls.SkipAsync(office, "Loket 1", "tidak datang", Officer, default);
+
+        var reply = await _app.SendAsync(Budi, "ANTREAN");
+        Assert.Contains("Nomor antrean 1 sudah dipanggil tetapi DILEWATI", reply, StringComparison.Ordinal);
+        Assert.Contains($"Datanglah ke meja informasi dengan kode {code}", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Silakan menuju loket sekarang", reply, StringComparison.Ordinal);
+    }
+
     public sealed class OnSqlite() : AntreanTests(DatabaseProvider.Sqlite);
 
     public sealed class OnPostgres() : AntreanTests(DatabaseProvider.Postgres);

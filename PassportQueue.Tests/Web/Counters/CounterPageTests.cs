@@ -83,6 +83,24 @@ public sealed class CounterPageTests
         Assert.Equal(BookingState.Booked, (await ctx.Engine.Counter.LookUpAsync(booking.Code, "BGR", default)).Booking!.State);
     }
 
+    [Fact]
+    public async Task GivesTheReturnsReasonAndTheFlagsReasonEachItsOwnLabel()
+    {
+        await using var ctx = await DashboardContext.StartAsync(Roles.Officer, "BGR");
+        var booking = await ctx.Engine.BookAsync(Budi, "#Budi Santoso#25011987#02122026");
+        ctx.Engine.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
+        await ctx.Engine.Counter.CheckInAsync(booking.Code, "BGR", PassportQueue.Core.Audit.Actor.Staff("petugas"), default);
+        var page = ctx.Render<Counter>();
+
+        await Find(page, booking.Code);
+
+        page.WaitForElement("[data-testid=return-reason]");
+        var labels = page.FindAll("label").Select(l => l.TextContent.Trim()).Where(t => t.Length > 0).ToList();
+        Assert.Contains("Alasan pengembalian berkas", labels);
+        Assert.Contains("Alasan menandai nomor", labels);
+        Assert.Equal(labels.Count, labels.Distinct(StringComparer.Ordinal).Count());
+    }
+
     private static async Task Find(IRenderedComponent<Counter> page, string code)
     {
         await page.Find("input[data-testid=code]").InputAsync(new() { Value = code });
