@@ -63,7 +63,11 @@ public sealed class BookingEngine(IOfficeDirectory offices, IBookingStore store,
         return MessageParser.Parse(body, message.Office.Settings.MessageFormat) switch
         {
             CommandMessage { Command: Command.Status } => await store.RecordAsync(
-                record, new CommandAnswered(Command.Status, await store.ActiveBookingsAsync(message.Sender, cancellationToken)), cancellationToken),
+                record,
+                new CommandAnswered(
+                    Command.Status, await store.ActiveBookingsAsync(message.Sender, cancellationToken),
+                    await store.EntriesAsync(message.Sender, message.Office.Calendar.LocalDate(message.ReceivedAt), cancellationToken)),
+                cancellationToken),
             CommandMessage { Command: Command.Accept } => await store.AcceptOfferAsync(record, cancellationToken),
             CommandMessage { Command: Command.QueueStatus } => await store.RecordAsync(
                 record, await store.QueueAsync(message.Office, message.Sender, message.Office.Calendar.LocalDate(message.ReceivedAt), cancellationToken), cancellationToken),

@@ -40,6 +40,9 @@ public interface IBookingStore
     Task<IReadOnlyList<DateOnly>> DatesWithPlacesAsync(
         int officeId, IReadOnlyList<DayPlan> days, bool priority, int max, CancellationToken cancellationToken);
 
+    /// <summary>A number's entries in the draws of days from <paramref name="from"/> on, with their results once drawn.</summary>
+    Task<IReadOnlyList<EntryStanding>> EntriesAsync(PhoneNumber phone, DateOnly from, CancellationToken cancellationToken);
+
     /// <summary>Active bookings registered from a number.</summary>
     Task<IReadOnlyList<BookingView>> ActiveBookingsAsync(PhoneNumber phone, CancellationToken cancellationToken);
 

@@ -44,8 +44,17 @@ public sealed record BookingRefused(RefusalReason Reason, IReadOnlyList<DateOnly
 /// <summary>A message that tried to be a booking but could not be read.</summary>
 public sealed record FormatRejected(ParseProblem Problem, int FieldCount) : MessageOutcome;
 
-/// <summary>A keyword command, with the applicant's active bookings for <see cref="Command.Status"/>.</summary>
-public sealed record CommandAnswered(Command Command, IReadOnlyList<BookingView> Bookings) : MessageOutcome;
+/// <summary>A keyword command, with the applicant's active bookings (and, for <see cref="Command.Status"/>, their draw entries still ahead).</summary>
+public sealed record CommandAnswered(Command Command, IReadOnlyList<BookingView> Bookings, IReadOnlyList<EntryStanding>? Entries = null) : MessageOutcome;
+
+/// <summary>An entry in a day's draw, as <c>CEK</c> tells it: no personal data, only the entry and its draw.</summary>
+/// <param name="EntryCode">The entry code given in the entry reply.</param>
+/// <param name="Date">The day the draw is for.</param>
+/// <param name="DrawAtUtc">When its entry period closes and the draw runs.</param>
+/// <param name="Won">Null until the draw has run; then whether the entry was drawn.</param>
+/// <param name="Rank">Its place in the draw order, once drawn.</param>
+/// <param name="Entrants">How many entered that draw, once drawn.</param>
+public sealed record EntryStanding(string EntryCode, DateOnly Date, DateTime DrawAtUtc, bool? Won, int? Rank, int? Entrants);
 
 /// <summary>Nothing this service can act on: the office number, the sender or the message id is not valid. Not stored.</summary>
 public sealed record NotAccepted(NotAcceptedReason Why) : MessageOutcome;

@@ -60,6 +60,13 @@ public sealed partial class TextsTests
             new DateTime(2026, 12, 2, 1, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 2, 0, 30, 0, DateTimeKind.Utc), BookingState.Booked);
         AssertBoth(c => ReplyWriter.Write(new BookingConfirmed(booking), Bogor, Builders.Now, c));
         AssertBoth(c => ReplyWriter.Write(new CommandAnswered(Command.Status, [booking]), Bogor, Builders.Now, c));
+        EntryStanding[] entries =
+        [
+            new("E-7K3M9QX2AB", booking.Date, booking.SlotStartUtc, null, null, null),
+            new("E-7K3M9QX2AC", booking.Date, booking.SlotStartUtc, true, 1, 9),
+            new("E-7K3M9QX2AD", booking.Date, booking.SlotStartUtc, false, 5, 9),
+        ];
+        AssertBoth(c => ReplyWriter.Write(new CommandAnswered(Command.Status, [], entries), Bogor, Builders.Now, c));
         AssertBoth(c => ReplyWriter.Write(new Throttled(), Bogor, Builders.Now, c));
         var skipped = new QueueStanding(booking.Code, booking.Date, BookingState.Arrived, booking.SlotStartUtc, booking.CheckInDeadlineUtc, 3, null, "Loket 1", Skipped: true);
         AssertBoth(c => ReplyWriter.Write(new QueueAnswered(booking.Date, [skipped], []), Bogor, Builders.Now, c));

@@ -1,4 +1,6 @@
 using PassportQueue.Core.Ballot;
+using PassportQueue.Core.Bookings;
+using PassportQueue.Core.Phones;
 using PassportQueue.Web.Data.Records;
 using PassportQueue.Web.Data.Sql;
 using PassportQueue.Web.Places;
@@ -42,4 +44,20 @@ internal static class BallotRows
             """SELECT "Id" AS "Id", "State" AS "State" FROM "BallotDraws" WHERE "OfficeId" = @o AND "Date" = @d""",
             r => (r.Get<long>("Id"), r.GetEnum<BallotDrawState>("State")),
             ("@o", officeId), ("@d", date)) is [var row] ? row : null;
+
+    /// <summary>A number's entries in the draws of days from <paramref name="from"/> on (found by the entries' number index), with their results once drawn.</summary>
+    public static IReadOnlyList<EntryStanding> EntriesOf(SqlSession s, PhoneNumber phone, DateOnly from) =>
+        s.List(
+            $"""
+            SELECT e."EntryCode" AS "EntryCode", d."Date" AS "Date", d."ClosesAtUtc" AS "ClosesAtUtc", d."State" AS "State",
+                   e."Result" AS "Result", e."Rank" AS "Rank", d."Entrants" AS "Entrants"
+            FROM "BallotEntries" e JOIN "BallotDraws" d ON d."Id" = e."DrawId"
+            WHERE e."Phone" = @p AND d."Date" >= @from
+            ORDER BY d."Date"
+            """,
+            r => r.GetEnum<BallotDrawState>("State") == BallotDrawState.Drawn
+                ? new EntryStanding(r.Get<string>("EntryCode"), r.Get<DateOnly>("Date"), r.GetUtc("ClosesAtUtc"), r.GetEnum<DrawResult>("Result") == DrawResult.Won,
+                    r.Get<int?>("Rank"), r.Get<int>("Entrants"))
+                : new EntryStanding(r.Get<string>("EntryCode"), r.Get<DateOnly>("Date"), r.GetUtc("ClosesAtUtc"), null, null, null),
+            ("@p", phone.E164), ("@from", from));
 }

@@ -112,6 +112,10 @@ public sealed class SqlBookingStore(WriteBatcher writes, Database database, Chan
         database.ReadAsync(s => TodayQueue.Answer(s, office, phone, today), cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<EntryStanding>> EntriesAsync(PhoneNumber phone, DateOnly from, CancellationToken cancellationToken) =>
+        database.ReadAsync(s => BallotRows.EntriesOf(s, phone, from), cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<BookingView>> ActiveBookingsAsync(PhoneNumber phone, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<BookingView>>(
             // Every booking comes from a message, and messages are indexed by number: the bookings need no index of their own on it.

@@ -93,10 +93,11 @@ public static class ReplyWriter
         var s = office.Settings;
         return answered.Command switch
         {
-            Core.Messages.Command.Status when answered.Bookings.Count == 0 => WhatsAppText.Get(c, "Status_None", FormatOf(c, s)),
+            Core.Messages.Command.Status when answered.Bookings.Count == 0 && answered.Entries is null or [] => WhatsAppText.Get(c, "Status_None", FormatOf(c, s)),
             Core.Messages.Command.Status => string.Join("\n", answered.Bookings.Select(b => WhatsAppText.Get(
                 c, "Status_Line", b.Code, b.Name, Date(c, b.Date), Time(c, office, b.SlotStartUtc), Time(c, office, b.CheckInDeadlineUtc),
-                WhatsAppText.Get(c, $"State_{b.State}"))).Prepend(WhatsAppText.Get(c, "Status_Header"))),
+                WhatsAppText.Get(c, $"State_{b.State}"))).Prepend(WhatsAppText.Get(c, "Status_Header"))
+                .Concat((answered.Entries ?? []).Select(e => Entry(c, office, e)))),
             Core.Messages.Command.Documents => WhatsAppText.Get(c, "Documents", s.Name, Documents(office)),
             Core.Messages.Command.Cancel => WhatsAppText.Get(c, "Cancel"),
             Core.Messages.Command.LostOrDamaged => WhatsAppText.Get(c, "LostOrDamaged", s.Name),
@@ -133,6 +134,14 @@ public static class ReplyWriter
             _ => WhatsAppText.Get(c, "Queue_Ended", q.Code, WhatsAppText.Get(c, $"State_{q.State}")),
         }));
     }
+
+    /// <summary>A draw entry as CEK tells it: before the draw, when it runs; after, the result and rank.</summary>
+    private static string Entry(CultureInfo c, Office office, EntryStanding e) => e.Won switch
+    {
+        null => WhatsAppText.Get(c, "Status_EntryOpen", e.EntryCode, Date(c, e.Date), Date(c, office.Calendar.LocalDate(new DateTimeOffset(e.DrawAtUtc, TimeSpan.Zero))), Time(c, office, e.DrawAtUtc)),
+        true => WhatsAppText.Get(c, "Status_EntryWon", e.EntryCode, Date(c, e.Date), e.Rank ?? 0, e.Entrants ?? 0),
+        false => WhatsAppText.Get(c, "Status_EntryNotDrawn", e.EntryCode, Date(c, e.Date), e.Rank ?? 0, e.Entrants ?? 0),
+    };
 
     private static string CodeCheck(CultureInfo c, CodeChecked check) =>
         (check.Standing is CodeStanding.NotACode or CodeStanding.Unknown

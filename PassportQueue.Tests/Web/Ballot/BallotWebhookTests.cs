@@ -61,6 +61,11 @@ public abstract class BallotWebhookTests(DatabaseProvider provider) : IAsyncLife
         }
 
         Assert.Contains("sudah terdaftar dalam undian", await app.SendAsync(Entrants[0].Phone, "#Ani Lestari#25011987#15122026", to: Jakarta), StringComparison.Ordinal);
+        // CEK during the entry period answers with the entry: its code, its day and when it is drawn.
+        var entryCode = (await app.QueryAsync(db => db.BallotEntries.SingleAsync(e => e.Phone == Entrants[2].Phone))).EntryCode;
+        var pending = await app.SendAsync(Entrants[2].Phone, "CEK", to: Jakarta);
+        Assert.Contains($"Undian untuk Selasa, 15 Desember 2026: kode undian *{entryCode}*, diundi Selasa, 1 Desember 2026 pukul 10.00 WIB", pending, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tidak ada pendaftaran aktif", pending, StringComparison.Ordinal);
         Assert.Contains("belum dibuka", await app.SendAsync("+6281234500199", "#DEWI#04041994#16122026", to: Jakarta), StringComparison.Ordinal);
 
         var client = app.CreateClient();
@@ -82,7 +87,17 @@ public abstract class BallotWebhookTests(DatabaseProvider provider) : IAsyncLife
         var bodies = _twilio.Requests.Select(r => r.Form["Body"].ToString()).ToList();
         Assert.Equal(2, bodies.Count(b => b.Contains("TERPILIH", StringComparison.Ordinal) && b.Contains("Kode booking: *JKP-", StringComparison.Ordinal)));
         var notDrawn = Assert.Single(bodies, b => b.Contains("belum terpilih", StringComparison.Ordinal));
+        // After the draw, CEK tells each entrant the result and rank: the one not drawn included.
+        var loser = await app.QueryAsync(db => db.BallotEntries.SingleAsync(e => e.Result == DrawResult.NotDrawn));
+        Assert.Contains($"kode undian *{loser.EntryCode}* belum terpilih (urutan 3 dari 3 pendaftar)", await app.SendAsync(loser.Phone, "CEK", to: Jakarta), StringComparison.Ordinal);
+        var winner = await app.QueryAsync(db => db.BallotEntries.FirstAsync(e => e.Result == DrawResult.Won));
+        var won = await app.SendAsync(winner.Phone, "CEK", to: Jakarta);
+        Assert.Contains($"kode undian *{winner.EntryCode}* TERPILIH (urutan {winner.Rank} dari 3 pendaftar)", won, StringComparison.Ordinal);
+        Assert.Contains("*JKP-", won, StringComparison.Ordinal);
         Assert.Contains("bobot Anda 2", notDrawn, StringComparison.Ordinal);
+        // It promises only what frees a place: a staff void, offered in draw order (a BATAL cancels nothing).
+        Assert.Contains("Jika petugas membatalkan tempat seorang pemenang", notDrawn, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jika ada tempat yang dibatalkan", notDrawn, StringComparison.Ordinal);
         Assert.Contains("Pendaftaran berikutnya dibuka Rabu, 2 Desember 2026 pukul 09.00 WIB", notDrawn, StringComparison.Ordinal);
         Assert.All(await app.QueryAsync(db => db.Outbox.ToListAsync()), o => Assert.Equal(OutboxStatus.Sent, o.Status));
 

@@ -1,3 +1,4 @@
+using PassportQueue.Web.Data.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PassportQueue.Core.Offices;
@@ -17,7 +18,7 @@ internal sealed class BallotDrawConfiguration : IEntityTypeConfiguration<BallotD
         builder.HasKey(d => d.Id);
         // One draw per office and day.
         builder.HasIndex(d => new { d.OfficeId, d.Date }).IsUnique();
-        builder.HasIndex(d => d.ClosesAtUtc).HasFilter("\"State\" = 0").HasDatabaseName("IX_BallotDraws_Open");
+        builder.HasIndex(d => d.ClosesAtUtc).HasFilter($"\"State\" = {StateSql.DrawOpen}").HasDatabaseName("IX_BallotDraws_Open");
         builder.Property(d => d.ProtectedSeed).HasMaxLength(1000).IsRequired();
         builder.Property(d => d.Commitment).HasMaxLength(64).IsRequired();
         builder.Property(d => d.Seed).HasMaxLength(64);
@@ -36,6 +37,8 @@ internal sealed class BallotEntryConfiguration : IEntityTypeConfiguration<Ballot
         builder.HasIndex(e => new { e.DrawId, e.PersonKey }).IsUnique();
         builder.HasIndex(e => new { e.DrawId, e.EntryCode }).IsUnique();
         builder.HasIndex(e => new { e.DrawId, e.Rank });
+        // CEK finds a number's entries by it.
+        builder.HasIndex(e => e.Phone).HasDatabaseName("IX_BallotEntries_Phone");
         builder.Property(e => e.EntryCode).HasMaxLength(16).IsRequired();
         builder.Property(e => e.PersonKey).HasMaxLength(140).IsRequired();
         builder.Property(e => e.Phone).HasMaxLength(20).IsRequired();
@@ -64,8 +67,8 @@ internal sealed class BallotOfferConfiguration : IEntityTypeConfiguration<Ballot
         builder.HasKey(o => o.Id);
         // One offer per entrant, and one live (pending or taken) offer per freed place.
         builder.HasIndex(o => o.EntryId).IsUnique();
-        builder.HasIndex(o => o.FreedBookingId).IsUnique().HasFilter("\"State\" <> 2").HasDatabaseName("UX_BallotOffers_LivePerPlace");
-        builder.HasIndex(o => o.ExpiresAtUtc).HasFilter("\"State\" = 0").HasDatabaseName("IX_BallotOffers_Pending");
+        builder.HasIndex(o => o.FreedBookingId).IsUnique().HasFilter($"\"State\" <> {StateSql.OfferExpired}").HasDatabaseName("UX_BallotOffers_LivePerPlace");
+        builder.HasIndex(o => o.ExpiresAtUtc).HasFilter($"\"State\" = {StateSql.OfferPending}").HasDatabaseName("IX_BallotOffers_Pending");
         builder.HasOne<BallotEntryRecord>().WithMany().HasForeignKey(o => o.EntryId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -555,6 +555,9 @@ namespace PassportQueue.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("IX_BallotEntries_Phone");
+
                     b.HasIndex("DrawId", "EntryCode")
                         .IsUnique();
 

@@ -576,6 +576,9 @@ namespace PassportQueue.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("IX_BallotEntries_Phone");
+
                     b.HasIndex("DrawId", "EntryCode")
                         .IsUnique();
 
