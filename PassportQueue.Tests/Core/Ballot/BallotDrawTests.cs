@@ -9,19 +9,19 @@ public sealed class BallotDrawTests
 
     private static readonly BallotEntrant[] VectorEntries =
     [
-        new("E-AAAAAAAA", 1, false), new("E-BBBBBBBB", 2, false), new("E-CCCCCCCC", 1, true), new("E-DDDDDDDD", 3, false),
+        new("E-7K3M9QX2WD", 1, false), new("E-B5TNPE8C4R", 2, false), new("E-QZ2HJ61MVX", 1, true), new("E-D9W4KS0AGN", 3, false),
     ];
 
     [Fact]
     public void MatchesThePublishedTestVector()
     {
         Assert.Equal("630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd", BallotDraw.Commitment(VectorSeed));
-        Assert.Equal(0.380807030963169, BallotDraw.Uniform(VectorSeed, "E-AAAAAAAA"), 1e-15);
-        Assert.Equal(-0.13051154545810556, BallotDraw.Key(VectorSeed, "E-BBBBBBBB", 2), 1e-15);
+        Assert.Equal(0.6490391074430536, BallotDraw.Uniform(VectorSeed, "E-7K3M9QX2WD"), 1e-15);
+        Assert.Equal(-0.4287430209657204, BallotDraw.Key(VectorSeed, "E-B5TNPE8C4R", 2), 1e-15);
 
         var ranked = BallotDraw.Draw(VectorSeed, VectorEntries, priorityPlaces: 1, openPlaces: 1);
 
-        Assert.Equal(["E-DDDDDDDD", "E-BBBBBBBB", "E-AAAAAAAA", "E-CCCCCCCC"], ranked.Select(r => r.Entrant.EntryId));
+        Assert.Equal(["E-B5TNPE8C4R", "E-7K3M9QX2WD", "E-D9W4KS0AGN", "E-QZ2HJ61MVX"], ranked.Select(r => r.Entrant.EntryId));
         Assert.Equal([DrawResult.Won, DrawResult.NotDrawn, DrawResult.NotDrawn, DrawResult.Won], ranked.Select(r => r.Result));
         Assert.Equal([1, 2, 3, 4], ranked.Select(r => r.Rank));
     }

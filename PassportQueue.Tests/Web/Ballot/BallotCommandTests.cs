@@ -26,17 +26,30 @@ public sealed class BallotCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TheReadmesWorkedExampleUsesRealEntryCodesAndAQuietCommand()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "README.md"));
+        var example = await File.ReadAllTextAsync(Example);
+        var codes = System.Text.RegularExpressions.Regex.Matches(example, "\"(E-[^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Equal(4, codes.Count);
+        Assert.All(codes, code => Assert.Matches("^E-[0-9A-HJKMNP-TV-Z]{10}$", code));
+        Assert.All(codes, code => Assert.Contains($"| {code} |", readme, StringComparison.Ordinal));
+        Assert.Contains("dotnet run --project PassportQueue.Web --no-launch-profile -- ballot verify", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FindsAWinnerSwappedWithAnotherEntry()
     {
         var tampered = Path.Combine(_folder, "draw.json");
         var json = await File.ReadAllTextAsync(Example);
         await File.WriteAllTextAsync(tampered, json
             .Replace("\"rank\": 2, \"result\": \"not-drawn\"", "\"rank\": 1, \"result\": \"won\"", StringComparison.Ordinal)
-            .Replace("\"weight\": 3, \"group\": \"open\", \"rank\": 1, \"result\": \"won\"", "\"weight\": 3, \"group\": \"open\", \"rank\": 2, \"result\": \"not-drawn\"", StringComparison.Ordinal));
+            .Replace("\"weight\": 2, \"group\": \"open\", \"rank\": 1, \"result\": \"won\"", "\"weight\": 2, \"group\": \"open\", \"rank\": 2, \"result\": \"not-drawn\"", StringComparison.Ordinal));
         var output = new StringWriter();
 
         Assert.Equal(1, await BallotCommand.RunAsync(["ballot", "verify", "--file", tampered], output));
-        Assert.Contains("E-BBBBBBBB: diterbitkan di urutan 1, hasil hitung ulang urutan 2", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("E-7K3M9QX2WD: diterbitkan di urutan 1, hasil hitung ulang urutan 2", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("TIDAK COCOK: 2 masalah", output.ToString(), StringComparison.Ordinal);
     }
 
