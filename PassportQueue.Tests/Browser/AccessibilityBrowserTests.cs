@@ -100,6 +100,15 @@ public sealed class AccessibilityBrowserTests(AccessibilityBrowserTests.DemoApp 
         Assert.True(box.X + box.Width <= 1280, $"The audit table's last column ends at {box.X + box.Width} px.");
         Assert.False(await admin.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"));
         await BrowserSession.ScreenshotAsync(admin, "demo-audit");
+
+        // The integrity report at 1280 px, with the demo's officers: the same.
+        await admin.GotoAsync($"{_base}/integritas");
+        var lastCheck = admin.GetByTestId("integrity-officers").Locator("th").Last;
+        await lastCheck.WaitForAsync();
+        var check = (await lastCheck.BoundingBoxAsync())!;
+        Assert.True(check.X + check.Width <= 1280, $"The integrity table's last column ends at {check.X + check.Width} px.");
+        Assert.False(await admin.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"));
+        await BrowserSession.ScreenshotAsync(admin, "demo-integrity");
     }
 
     /// <summary>Opens a page, lets it render (live pages connect first), and lists axe-core's serious and critical violations on it.</summary>

@@ -105,6 +105,11 @@ public sealed class RingBrowserTests : IAsyncLifetime
         await BrowserSession.ExpectTextAsync(row, bookings[8].Code);
         await BrowserSession.ExpectTextAsync(supervisor.GetByTestId("integrity-officers"), "staff:petugas@bgr.test");
         await BrowserSession.ScreenshotAsync(supervisor, "integrity");
+        // At 1280 px the officers' table fits: its last column is on the screen, and nothing scrolls sideways.
+        var lastHeader = supervisor.GetByTestId("integrity-officers").Locator("th").Last;
+        var box = (await lastHeader.BoundingBoxAsync())!;
+        Assert.True(box.X + box.Width <= 1280, $"The integrity table's last column ends at {box.X + box.Width} px.");
+        Assert.False(await supervisor.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"));
 
         await row.GetByTestId("integrity-audit").ClickAsync();
         await BrowserSession.ExpectTextAsync(supervisor.GetByTestId("audit-reason").First, "nomor antrean 1, kode diketik");
