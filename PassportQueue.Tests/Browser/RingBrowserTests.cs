@@ -20,8 +20,8 @@ public sealed class RingBrowserTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _base = _app.StartOnKestrel();
-        await _app.AddStaffAsync("petugas@bgr.test", Roles.Officer, "BGR");
-        await _app.AddStaffAsync("spv@bgr.test", Roles.Supervisor, "BGR");
+        await _app.AddStaffAsync("petugas@bgr.test", Roles.Officer, "BGR", name: "Rina Petugas");
+        await _app.AddStaffAsync("spv@bgr.test", Roles.Supervisor, "BGR", name: "Sari Supervisor");
     }
 
     public async Task DisposeAsync()
@@ -59,6 +59,9 @@ public sealed class RingBrowserTests : IAsyncLifetime
         await page.GetByTestId("ring-decide").ClickAsync();
         await BrowserSession.ExpectTextAsync(page.GetByTestId("ring-notice"), "Tersimpan");
         await BrowserSession.ExpectTextAsync(page.GetByTestId("ring-decided"), "nomor berurutan dan identitas ganda");
+        // The decision names the supervisor as a person, not by the login id (which the audit line keeps).
+        await BrowserSession.ExpectTextAsync(page.GetByTestId("ring-decided"), "oleh Sari Supervisor (BGR)");
+        Assert.DoesNotContain("staff:", await page.GetByTestId("ring-decided").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(3, await page.Locator("[data-testid=ring-node][data-standing=Blacklisted]").CountAsync());
 
         var standings = await _app.QueryAsync(db => db.Phones.Where(p => Series.Contains(p.Number)).Select(p => p.Standing).ToListAsync());
@@ -103,7 +106,9 @@ public sealed class RingBrowserTests : IAsyncLifetime
         await findings.WaitForAsync();
         var row = findings.Locator("tr").Filter(new LocatorFilterOptions { HasText = "Check-in tidak urut jadwal" });
         await BrowserSession.ExpectTextAsync(row, bookings[8].Code);
-        await BrowserSession.ExpectTextAsync(supervisor.GetByTestId("integrity-officers"), "staff:petugas@bgr.test");
+        await BrowserSession.ExpectTextAsync(supervisor.GetByTestId("integrity-officers"), "Rina Petugas (BGR)");
+        Assert.DoesNotContain("staff:", await supervisor.GetByTestId("integrity-officers").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("staff:", await findings.InnerTextAsync(), StringComparison.Ordinal);
         await BrowserSession.ScreenshotAsync(supervisor, "integrity");
         // At 1280 px the officers' table fits: its last column is on the screen, and nothing scrolls sideways.
         var lastHeader = supervisor.GetByTestId("integrity-officers").Locator("th").Last;

@@ -49,11 +49,11 @@ internal sealed class AppFactory(
     /// Creates a staff account as the <c>user add</c> command does. A supervisor or admin has an
     /// authenticator app enrolled with <see cref="AuthenticatorKey"/>, unless <paramref name="enrolled"/> is false.
     /// </summary>
-    public async Task AddStaffAsync(string email, string role, string? office, string password = "Test-password-123", bool? enrolled = null)
+    public async Task AddStaffAsync(string email, string role, string? office, string password = "Test-password-123", bool? enrolled = null, string? name = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var errors = await scope.ServiceProvider.GetRequiredService<PassportQueue.Web.Accounts.StaffAccounts>()
-            .CreateAsync(email, email, role, office, password);
+            .CreateAsync(email, name ?? email, role, office, password);
         Assert.Empty(errors);
         if (enrolled ?? PassportQueue.Web.Accounts.SecondFactor.RequiredFor([role]))
         {

@@ -56,6 +56,7 @@ public static class AuthServiceExtensions
         services.AddScoped<StaffAccounts>();
         services.AddScoped<StaffSignIn>();
         services.AddSingleton<SignInAudit>();
+        services.AddSingleton<StaffNames>();
         // Access taken away ends open sessions within a minute: the cookie and the live dashboard are both checked.
         services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, StaffStampValidator>());
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, time) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using PassportQueue.Core.Phones;
 using PassportQueue.Core.Rings;
+using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Rings;
 
 namespace PassportQueue.Web.Rings;
@@ -19,6 +20,8 @@ public sealed partial class Ring
     private readonly HashSet<string> _picked = new(StringComparer.Ordinal);
 
     private RingView? _ring;
+
+    private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
 
     private bool _loaded;
 
@@ -39,11 +42,15 @@ public sealed partial class Ring
     [Inject]
     private RingDecisions Decisions { get; set; } = default!;
 
+    [Inject]
+    private StaffNames Staff { get; set; } = default!;
+
     protected override async Task OnStaffInitializedAsync() => await LoadAsync();
 
     private async Task LoadAsync()
     {
         _ring = await Queries.RingOfAsync(Id, Me.Scope, CancellationToken.None);
+        _names = await Staff.NamesAsync(_ring?.Signals.Select(s => s.DecidedBy) ?? [], CancellationToken.None);
         _picked.Clear();
         _picked.UnionWith(_ring?.Numbers ?? []);
         _loaded = true;
