@@ -107,6 +107,9 @@ public sealed class RingBrowserTests : IAsyncLifetime
         var row = findings.Locator("tr").Filter(new LocatorFilterOptions { HasText = "Check-in tidak urut jadwal" });
         await BrowserSession.ExpectTextAsync(row, bookings[8].Code);
         await BrowserSession.ExpectTextAsync(supervisor.GetByTestId("integrity-officers"), "Rina Petugas (BGR)");
+        // The office's only officer: never twice the office's own average, so the absolute threshold marks the out-of-order check-in, and says so.
+        var officerRow = supervisor.GetByTestId("integrity-officers").Locator("tr").Filter(new LocatorFilterOptions { HasText = "Rina Petugas" });
+        await BrowserSession.ExpectTextAsync(officerRow.GetByTestId("integrity-OutOfSlotOrder"), "di atas batas 10");
         Assert.DoesNotContain("staff:", await supervisor.GetByTestId("integrity-officers").InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("staff:", await findings.InnerTextAsync(), StringComparison.Ordinal);
         await BrowserSession.ScreenshotAsync(supervisor, "integrity");

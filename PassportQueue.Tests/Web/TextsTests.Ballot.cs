@@ -114,5 +114,10 @@ public partial class TextsTests
         {
             AssertBoth(c => Localized($"Integrity_{check}", c));
         }
+
+        foreach (var alarm in Enum.GetValues<PassportQueue.Core.Integrity.IntegrityAlarm>().Where(a => a != PassportQueue.Core.Integrity.IntegrityAlarm.None))
+        {
+            AssertBoth(c => Localized($"Integrity_Alarm_{alarm}", c));
+        }
     }
 }

@@ -86,6 +86,7 @@ public static class DataServiceExtensions
         services.AddSingleton<Rings.RingQueries>();
         services.AddSingleton<Rings.RingDecisions>();
         services.AddSingleton<PassportQueue.Web.Counters.IntegrityQueries>();
+        services.Configure<PassportQueue.Core.Integrity.IntegrityThresholds>(configuration.GetSection(PassportQueue.Core.Integrity.IntegrityThresholds.Section));
         services.AddSingleton<QueueCalls>();
         services.AddSingleton<PassportQueue.Web.Operations.DatabaseBackup>();
         services.AddSingleton<ChangeFeed>();
