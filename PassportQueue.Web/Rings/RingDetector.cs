@@ -163,7 +163,8 @@ public sealed partial class RingDetector(
                 r => new RingEdge(new RingNode(r.GetEnum<NodeKind>("FromKind"), r.Get<string>("FromKey")), new RingNode(r.GetEnum<NodeKind>("ToKind"), r.Get<string>("ToKey"))),
                 ("@id", id)).ToHashSet();
         var added = 0;
-        foreach (var edge in signal.Edges.Distinct().Where(e => !stored.Contains(e)))
+        var newEdges = signal.Edges.Distinct().Where(e => !stored.Contains(e)).ToList();
+        foreach (var edge in newEdges)
         {
             added += s.Execute(
                 """
@@ -175,13 +176,19 @@ public sealed partial class RingDetector(
 
         if (!created && added > 0)
         {
-            // The ring grew: its evidence is the new one, and a decision on the smaller ring is for a supervisor to take again.
+            // The ring grew: its evidence is the new one. A decision on the smaller ring is for a supervisor to take again only
+            // when a number joined that the decision did not cover; its own numbers retrying (a blocked number sending the same
+            // photo under another name) add evidence, not a question.
+            var members = stored.SelectMany(e => new[] { e.From, e.To }).ToHashSet();
+            var newNumber = newEdges.SelectMany(e => new[] { e.From, e.To }).Any(n => n.Kind == NodeKind.Number && !members.Contains(n));
             s.Execute(
-                """
-                UPDATE "RingSignals" SET "Evidence" = @evidence, "LastSeenUtc" = @now,
-                       "DecidedAtUtc" = NULL, "DecidedBy" = NULL, "Decision" = NULL, "DecisionReason" = NULL
-                WHERE "Id" = @id
-                """,
+                newNumber
+                    ? """
+                      UPDATE "RingSignals" SET "Evidence" = @evidence, "LastSeenUtc" = @now,
+                             "DecidedAtUtc" = NULL, "DecidedBy" = NULL, "Decision" = NULL, "DecisionReason" = NULL
+                      WHERE "Id" = @id
+                      """
+                    : """UPDATE "RingSignals" SET "Evidence" = @evidence, "LastSeenUtc" = @now WHERE "Id" = @id""",
                 ("@evidence", evidence), ("@now", now), ("@id", id));
         }
 

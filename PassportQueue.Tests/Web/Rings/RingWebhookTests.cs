@@ -101,6 +101,28 @@ public abstract class RingWebhookTests(DatabaseProvider provider) : IAsyncLifeti
         Assert.Contains("tidak dapat digunakan untuk pendaftaran", again, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task ADecidedRingReopensOnlyForANumberItsDecisionDidNotCover()
+    {
+        await BookRingAndFamilyAsync();
+        await _app.Get<RingDetector>().ScanAsync(default);
+        var ring = Assert.Single(await _app.Get<RingQueries>().OpenRingsAsync(null, default));
+        Assert.Equal(
+            RingDecisionStatus.Done,
+            await _app.Get<RingDecisions>().DecideAsync(ring.Id, RingDecision.Blacklist, ring.Numbers, "satu foto untuk empat orang", Actor.Staff("sup"), null, default));
+
+        // A blocked number of the ring tries again with the same photo under another name: evidence, not a new question.
+        Assert.Contains("tidak dapat digunakan", await Send(Ring[0], "#Eko Prasetyo#01011991#Jl. Melati No. 5 RT 03/RW 05, Batam", "card.png"), StringComparison.Ordinal);
+        await _app.Get<RingDetector>().ScanAsync(default);
+        Assert.Empty(await _app.Get<RingQueries>().OpenRingsAsync(null, default));
+        Assert.True((await _app.Get<RingQueries>().RingOfAsync(ring.Id, null, default))!.Decided);
+
+        // A number the decision did not cover joins with the same photo: the ring is for a supervisor to decide again.
+        Assert.Contains("BERHASIL", await Send("+6281277700099", "#Fajar Nugroho#05051990#Jl. Melati No. 5 RT 03/RW 05, Batam", "card.png"), StringComparison.Ordinal);
+        await _app.Get<RingDetector>().ScanAsync(default);
+        Assert.Contains("+6281277700099", Assert.Single(await _app.Get<RingQueries>().OpenRingsAsync(null, default)).Numbers);
+    }
+
     private async Task BookRingAndFamilyAsync()
     {
         string[] names = ["Andi Wijaya", "Bayu Saputra", "Candra Kirana", "Dedi Kurniawan"];
