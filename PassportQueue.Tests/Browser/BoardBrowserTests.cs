@@ -71,6 +71,24 @@ public sealed class BoardBrowserTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task TheCounterPickerRemembersEachOfficersCounterAfterAReload()
+    {
+        _browser = await BrowserSession.StartAsync();
+        var officer = await _browser.NewPageAsync();
+        await BrowserSession.SignInAsync(officer, _base, "petugas@bgr.test", Password);
+        await officer.GotoAsync($"{_base}/loket");
+        await BrowserSession.ExpectTextAsync(officer.GetByTestId("call-my-counter"), "Anda di Loket 1");
+
+        await officer.GetByTestId("call-counter").ClickAsync();
+        await officer.GetByRole(Microsoft.Playwright.AriaRole.Option, new() { Name = "Loket 2", Exact = true }).ClickAsync();
+        await BrowserSession.ExpectTextAsync(officer.GetByTestId("call-my-counter"), "Anda di Loket 2");
+        await officer.ReloadAsync();
+
+        await BrowserSession.ExpectTextAsync(officer.GetByTestId("call-my-counter"), "Anda di Loket 2");
+        await BrowserSession.ExpectTextAsync(officer.GetByTestId("call-counter"), "Loket 2");
+    }
+
+    [SkippableFact]
     public async Task AtCheckInTheCounterPrintsAQueueTicketSizedForTheThermalPrinterWithoutPersonalData()
     {
         Assert.Contains("BERHASIL", await BrowserSession.SendWhatsAppAsync(_base, "+6281234577001", "#Budi Santoso#25011987#02122026"), StringComparison.Ordinal);

@@ -28,6 +28,9 @@ internal sealed class DashboardContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = o.SnackbarConfiguration.HideTransitionDuration = 0);
         Services.AddLocalization();
+        // The counter's calls remember the chosen counter in the browser's storage; here the browser remembers nothing.
+        Services.AddDataProtection();
+        Services.AddScoped<Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedLocalStorage>();
         Services.AddSingleton(engine.Get<CounterDesk>());
         Services.AddSingleton(engine.Get<IPhoneRegistry>());
         Services.AddSingleton(engine.Get<OfficeDirectory>());
