@@ -1,9 +1,8 @@
-
-
+using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Ballot;
 using PassportQueue.Web.Hosting;
-using PassportQueue.Web.Accounts;
 using PassportQueue.Web.Operations;
+
 if (BallotCommand.Matches(args))
 {
     Environment.ExitCode = await BallotCommand.RunAsync(args, Console.Out);

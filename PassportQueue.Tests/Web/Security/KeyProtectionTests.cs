@@ -1,4 +1,3 @@
-
 namespace PassportQueue.Tests.Web.Security;
 
 public sealed class KeyProtectionTests
