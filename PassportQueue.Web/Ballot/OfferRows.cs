@@ -132,7 +132,7 @@ internal static class OfferRows
         var place = new TakenPlace(
             new DayPlan(freed.Date, 0, 0, 1, []), new SlotPlan(freed.SlotIndex, freed.SlotStartUtc, freed.DeadlineUtc, 1), freed.DayPlace, freed.Priority);
         var request = new PlaceRequest(
-            m, entrant.Plan(freed, offering.Rules, now) with { Phone = m.Phone }, offering.Identities(entrant.PersonKey), new PlaceSource.GivenBack(place),
+            m, entrant.Plan(freed, offering.Rules, now), offering.Identities(entrant.PersonKey), new PlaceSource.GivenBack(place),
             Actor.Applicant(m.Phone.E164), SystemReason.Of(ReasonCode.FreedPlace, entrant.Code, entrant.Rank.ToString(CultureInfo.InvariantCulture), freed.Code));
         var given = PlaceGiving.Give(s, request, ownsUnit: false);
         if (given is NotPlaced notPlaced)

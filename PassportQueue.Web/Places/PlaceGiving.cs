@@ -101,8 +101,12 @@ internal static class PlaceGiving
             LedgerWrites.Audit(s, line.At, line.Actor, line.Action, line.OfficeId, id, line.Phone, line.Reason);
         }
 
-        // A booking ends a run of lost draws: a person who books (and then does not come) loses the weight.
-        s.Execute("""UPDATE "BallotStandings" SET "LostInARow" = 0 WHERE "PersonKey" = @k AND "LostInARow" > 0""", ("@k", request.Identities.Pseudonym));
+        // A booking ends a run of lost draws: a person who books (and then does not come) loses the weight. A draw writes
+        // every entrant's standing itself, set-based, after its winners are booked (BallotResults.Write).
+        if (request.Source is not PlaceSource.DrawnDay)
+        {
+            s.Execute("""UPDATE "BallotStandings" SET "LostInARow" = 0 WHERE "PersonKey" = @k AND "LostInARow" > 0""", ("@k", request.Identities.Pseudonym));
+        }
         return new Placed(id, view, claim);
     }
 

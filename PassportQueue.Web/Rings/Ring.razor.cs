@@ -43,14 +43,14 @@ public sealed partial class Ring
     private RingDecisions Decisions { get; set; } = default!;
 
     [Inject]
-    private StaffNames Staff { get; set; } = default!;
+    private StaffNames People { get; set; } = default!;
 
     protected override async Task OnStaffInitializedAsync() => await LoadAsync();
 
     private async Task LoadAsync()
     {
         _ring = await Queries.RingOfAsync(Id, Me.Scope, CancellationToken.None);
-        _names = await Staff.NamesAsync(_ring?.Signals.Select(s => s.DecidedBy) ?? [], CancellationToken.None);
+        _names = await People.NamesAsync(_ring?.Signals.Select(s => s.DecidedBy) ?? [], CancellationToken.None);
         _picked.Clear();
         _picked.UnionWith(_ring?.Numbers ?? []);
         _loaded = true;
